@@ -1,0 +1,205 @@
+using System;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    // Typed requests are views over OrganizationRequest.Parameters, as in the real SDK, so a
+    // pipeline that only knows RequestName and Parameters handles them the same way.
+
+    public sealed class CreateRequest : OrganizationRequest
+    {
+        public CreateRequest() : base("Create")
+        {
+        }
+
+        public Entity Target
+        {
+            get => Parameters.TryGetValue("Target", out Entity value) ? value : null;
+            set => Parameters["Target"] = value;
+        }
+    }
+
+    public sealed class CreateResponse : OrganizationResponse
+    {
+        public Guid id => Result<Guid>("id");
+    }
+
+    public sealed class RetrieveRequest : OrganizationRequest
+    {
+        public RetrieveRequest() : base("Retrieve")
+        {
+        }
+
+        public EntityReference Target
+        {
+            get => Parameters.TryGetValue("Target", out EntityReference value) ? value : null;
+            set => Parameters["Target"] = value;
+        }
+
+        public ColumnSet ColumnSet
+        {
+            get => Parameters.TryGetValue("ColumnSet", out ColumnSet value) ? value : null;
+            set => Parameters["ColumnSet"] = value;
+        }
+    }
+
+    public sealed class RetrieveResponse : OrganizationResponse
+    {
+        public Entity Entity => Result<Entity>("Entity");
+    }
+
+    public sealed class UpdateRequest : OrganizationRequest
+    {
+        public UpdateRequest() : base("Update")
+        {
+        }
+
+        public Entity Target
+        {
+            get => Parameters.TryGetValue("Target", out Entity value) ? value : null;
+            set => Parameters["Target"] = value;
+        }
+
+        public ConcurrencyBehavior ConcurrencyBehavior
+        {
+            get => Parameters.TryGetValue("ConcurrencyBehavior", out ConcurrencyBehavior value) ? value : ConcurrencyBehavior.Default;
+            set => Parameters["ConcurrencyBehavior"] = value;
+        }
+    }
+
+    public sealed class UpdateResponse : OrganizationResponse
+    {
+    }
+
+    public sealed class DeleteRequest : OrganizationRequest
+    {
+        public DeleteRequest() : base("Delete")
+        {
+        }
+
+        public EntityReference Target
+        {
+            get => Parameters.TryGetValue("Target", out EntityReference value) ? value : null;
+            set => Parameters["Target"] = value;
+        }
+
+        public ConcurrencyBehavior ConcurrencyBehavior
+        {
+            get => Parameters.TryGetValue("ConcurrencyBehavior", out ConcurrencyBehavior value) ? value : ConcurrencyBehavior.Default;
+            set => Parameters["ConcurrencyBehavior"] = value;
+        }
+    }
+
+    public sealed class DeleteResponse : OrganizationResponse
+    {
+    }
+
+    public sealed class RetrieveMultipleRequest : OrganizationRequest
+    {
+        public RetrieveMultipleRequest() : base("RetrieveMultiple")
+        {
+        }
+
+        public QueryBase Query
+        {
+            get => Parameters.TryGetValue("Query", out QueryBase value) ? value : null;
+            set => Parameters["Query"] = value;
+        }
+    }
+
+    public sealed class RetrieveMultipleResponse : OrganizationResponse
+    {
+        public EntityCollection EntityCollection => Result<EntityCollection>("EntityCollection");
+    }
+
+    public sealed class CreateMultipleRequest : OrganizationRequest
+    {
+        public CreateMultipleRequest() : base("CreateMultiple")
+        {
+        }
+
+        public EntityCollection Targets
+        {
+            get => Parameters.TryGetValue("Targets", out EntityCollection value) ? value : null;
+            set => Parameters["Targets"] = value;
+        }
+    }
+
+    public sealed class CreateMultipleResponse : OrganizationResponse
+    {
+        public Guid[] Ids => Result<Guid[]>("Ids");
+    }
+
+    public sealed class UpdateMultipleRequest : OrganizationRequest
+    {
+        public UpdateMultipleRequest() : base("UpdateMultiple")
+        {
+        }
+
+        public EntityCollection Targets
+        {
+            get => Parameters.TryGetValue("Targets", out EntityCollection value) ? value : null;
+            set => Parameters["Targets"] = value;
+        }
+
+        public ConcurrencyBehavior ConcurrencyBehavior
+        {
+            get => Parameters.TryGetValue("ConcurrencyBehavior", out ConcurrencyBehavior value) ? value : ConcurrencyBehavior.Default;
+            set => Parameters["ConcurrencyBehavior"] = value;
+        }
+    }
+
+    public sealed class UpdateMultipleResponse : OrganizationResponse
+    {
+    }
+
+    public sealed class ExecuteMultipleRequest : OrganizationRequest
+    {
+        public ExecuteMultipleRequest() : base("ExecuteMultiple")
+        {
+        }
+
+        public OrganizationRequestCollection Requests
+        {
+            get => Parameters.TryGetValue("Requests", out OrganizationRequestCollection value) ? value : null;
+            set => Parameters["Requests"] = value;
+        }
+
+        public ExecuteMultipleSettings Settings
+        {
+            get => Parameters.TryGetValue("Settings", out ExecuteMultipleSettings value) ? value : null;
+            set => Parameters["Settings"] = value;
+        }
+    }
+
+    public sealed class ExecuteMultipleResponse : OrganizationResponse
+    {
+        public ExecuteMultipleResponseItemCollection Responses => Result<ExecuteMultipleResponseItemCollection>("Responses");
+
+        public bool IsFaulted => Result<bool>("IsFaulted");
+    }
+
+    public sealed class ExecuteTransactionRequest : OrganizationRequest
+    {
+        public ExecuteTransactionRequest() : base("ExecuteTransaction")
+        {
+        }
+
+        public OrganizationRequestCollection Requests
+        {
+            get => Parameters.TryGetValue("Requests", out OrganizationRequestCollection value) ? value : null;
+            set => Parameters["Requests"] = value;
+        }
+
+        public bool? ReturnResponses
+        {
+            get => Parameters.TryGetValue("ReturnResponses", out bool value) ? value : (bool?)null;
+            set => Parameters["ReturnResponses"] = value;
+        }
+    }
+
+    public sealed class ExecuteTransactionResponse : OrganizationResponse
+    {
+        public OrganizationResponseCollection Responses => Result<OrganizationResponseCollection>("Responses");
+    }
+}
