@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Coaching.Core.Settings;
+using Coaching.Core.Text;
+
+namespace Coaching.Core.Icp
+{
+    /// <summary>
+    /// Scores how well an account and deal fit the Ideal Customer Profile.
+    /// Score = weight of met criteria / total weight × 100, rounded half away from zero. A criterion with
+    /// weight 0 is not scored and not listed. Missing data counts as not met and reads "unknown".
+    /// Band is Unknown (and Score null) when there is no account, or when the criteria with data
+    /// carry less than half of the total weight: too little to call the fit poor.
+    /// </summary>
+    public static class IcpFitRule
+    {
+        private const string Dash = "\u2013";
+
+        public static IcpFitResult Evaluate(IcpAccount? account, decimal? dealValue, IcpSettings settings)
+        {
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            var w = settings.Weights;
+            var criteria = new List<Criterion>
+            {
+                Industry(account?.Industry, settings, w.Industry),
+                Employees(account?.Employees, settings, w.Employees),
+                Revenue(account?.AnnualRevenue, settings, w.Revenue),
+                Country(account?.Country, settings, w.Country),
+                DealSize(dealValue, settings, w.DealSize),
+            };
+            criteria.RemoveAll(c => c.Weight == 0);
+
+            var total = criteria.Sum(c => c.Weight);
+            if (total == 0)
+            {
+                throw new ArgumentException("At least one ICP weight must be above 0.", nameof(settings));
+            }
+
+            var known = criteria.Where(c => c.Known).Sum(c => c.Weight);
+            var met = criteria.Where(c => c.Met).Sum(c => c.Weight);
+            var reasons = criteria.Select(c => c.Reason).ToList();
+
+            if (account == null)
+            {
+                reasons.Insert(0, "No account: link an account to the opportunity to score ICP fit");
+                return new IcpFitResult(null, IcpFitBand.Unknown, reasons.AsReadOnly());
+            }
+
+            if (known * 2 <= total)
+            {
+                reasons.Insert(0, "Not enough data: " + known + " of " + total + " points have data (at least half needed)");
+                return new IcpFitResult(null, IcpFitBand.Unknown, reasons.AsReadOnly());
+            }
+
+            var score = (int)Math.Round(met * 100m / total, MidpointRounding.AwayFromZero);
+            return new IcpFitResult(score, BandOf(score, settings.Bands), reasons.AsReadOnly());
+        }
+
+        /// <summary>Strong at or above bands.Strong, Partial at or above bands.Partial, else Poor.</summary>
+        public static IcpFitBand BandOf(int score, IcpBands bands) =>
+            score >= bands.Strong ? IcpFitBand.Strong
+            : score >= bands.Partial ? IcpFitBand.Partial
+            : IcpFitBand.Poor;
+
+        private static Criterion Industry(string? industry, IcpSettings s, int weight)
+        {
+            var value = Clean(industry);
+            if (value == null)
+            {
+                return Criterion.Unknown("Industry", weight);
+            }
+
+            return Contains(s.Industries, value)
+                ? Criterion.Hit("Industry: " + value + " is a target industry", weight)
+                : Criterion.Miss("Industry: " + value + " is not a target industry", weight);
+        }
+
+        private static Criterion Employees(int? employees, IcpSettings s, int weight)
+        {
+            if (!employees.HasValue)
+            {
+                return Criterion.Unknown("Employees", weight);
+            }
+
+            var range = s.EmployeeRange;
+            return InRange("Employees", employees.Value, range.Min, range.Max, weight);
+        }
+
+        private static Criterion Revenue(decimal? revenue, IcpSettings s, int weight)
+        {
+            if (!revenue.HasValue)
+            {
+                return Criterion.Unknown("Revenue", weight);
+            }
+
+            var range = s.RevenueRange;
+            return InRange("Revenue", revenue.Value, range.Min, range.Max, weight);
+        }
+
+        private static Criterion Country(string? country, IcpSettings s, int weight)
+        {
+            var value = Clean(country);
+            if (value == null)
+            {
+                return Criterion.Unknown("Country", weight);
+            }
+
+            return Contains(s.Countries, value)
+                ? Criterion.Hit("Country: " + value + " is a target country", weight)
+                : Criterion.Miss("Country: " + value + " is not a target country", weight);
+        }
+
+        private static Criterion DealSize(decimal? dealValue, IcpSettings s, int weight)
+        {
+            if (!dealValue.HasValue)
+            {
+                return Criterion.Unknown("Deal size", weight);
+            }
+
+            var value = Display.Number(dealValue.Value);
+            var minimum = Display.Number(s.MinimumDealSize);
+            return dealValue.Value >= s.MinimumDealSize
+                ? Criterion.Hit("Deal size: " + value + " meets the minimum " + minimum, weight)
+                : Criterion.Miss("Deal size: " + value + " is below the minimum " + minimum, weight);
+        }
+
+        private static Criterion InRange(string label, decimal value, decimal min, decimal max, int weight)
+        {
+            var range = "the target range " + Display.Number(min) + Dash + Display.Number(max);
+            var shown = label + ": " + Display.Number(value);
+            if (value < min)
+            {
+                return Criterion.Miss(shown + " is below " + range, weight);
+            }
+
+            return value > max
+                ? Criterion.Miss(shown + " is above " + range, weight)
+                : Criterion.Hit(shown + " is within " + range, weight);
+        }
+
+        private static bool Contains(IReadOnlyList<string> list, string value) =>
+            list.Any(item => string.Equals(item.Trim(), value, StringComparison.OrdinalIgnoreCase));
+
+        private static string? Clean(string? text)
+        {
+            var trimmed = text?.Trim();
+            return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+        }
+
+        private sealed class Criterion
+        {
+            private Criterion(string reason, int weight, bool known, bool met)
+            {
+                Reason = reason;
+                Weight = weight;
+                Known = known;
+                Met = met;
+            }
+
+            public string Reason { get; }
+
+            public int Weight { get; }
+
+            public bool Known { get; }
+
+            public bool Met { get; }
+
+            public static Criterion Hit(string text, int weight) => new Criterion(text + " (+" + weight + ")", weight, true, true);
+
+            public static Criterion Miss(string text, int weight) => new Criterion(text + " (0 of " + weight + ")", weight, true, false);
+
+            public static Criterion Unknown(string label, int weight) => new Criterion(label + ": unknown (0 of " + weight + ")", weight, false, false);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Coaching.Core.Opportunities;
+using Coaching.Core.Settings;
+using Coaching.Core.Text;
+
+namespace Coaching.Core.Review
+{
+    /// <summary>
+    /// Decides whether an early-stage deal should be examined in the pipeline meeting.
+    /// Only open deals in one of the early stages can be flagged; a flag is raised when at least one
+    /// reason holds, and reasons are listed in this order: high value, close date, stale, poor ICP fit,
+    /// next interaction. Day counts compare calendar dates (UTC).
+    /// </summary>
+    public static class ReviewFlagRule
+    {
+        private static readonly ReviewFlagResult NotFlagged = new ReviewFlagResult(false, new string[0]);
+
+        public static ReviewFlagResult Evaluate(ReviewInput input, ReviewSettings settings, DateTime now)
+        {
+            if (input == null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            if (input.State != OpportunityState.Open || !settings.EarlyStages.Contains(input.Stage))
+            {
+                return NotFlagged;
+            }
+
+            var stage = input.Stage.ToString();
+            var reasons = new List<string>();
+
+            if (input.EstimatedValue.HasValue && input.EstimatedValue.Value >= settings.MinimumValue)
+            {
+                reasons.Add("High value: " + Display.Number(input.EstimatedValue.Value) + " in " + stage
+                    + " (threshold " + Display.Number(settings.MinimumValue) + ")");
+            }
+
+            if (input.EstimatedCloseDate.HasValue)
+            {
+                var close = input.EstimatedCloseDate.Value;
+                var daysLeft = DaysBetween(now, close);
+                if (daysLeft < 0)
+                {
+                    reasons.Add("Close date passed: " + Display.Date(close) + " was " + Display.Count(-daysLeft, "day", "days")
+                        + " ago and the deal is still in " + stage + "; update the close date or the stage");
+                }
+                else if (daysLeft <= settings.ClosingSoonDays)
+                {
+                    reasons.Add("Closing soon: expected to close " + Display.Date(close) + " (" + InDays(daysLeft)
+                        + ") but still in " + stage);
+                }
+            }
+
+            if (input.CreatedOn.HasValue)
+            {
+                var age = DaysBetween(input.CreatedOn.Value, now);
+                if (age > settings.StaleDays)
+                {
+                    reasons.Add("Stale: open " + Display.Count(age, "day", "days") + " and still in " + stage
+                        + " (limit " + Display.Count(settings.StaleDays, "day", "days") + ")");
+                }
+            }
+
+            if (input.IcpScore.HasValue && input.IcpScore.Value < settings.PoorFitThreshold)
+            {
+                reasons.Add("Poor ICP fit: score " + input.IcpScore.Value + " is below " + settings.PoorFitThreshold);
+            }
+
+            if (settings.RequireNextInteraction)
+            {
+                if (!input.NextInteractionDate.HasValue)
+                {
+                    reasons.Add("No next interaction: schedule one and set its date and goal");
+                }
+                else if (input.NextInteractionDate.Value < now)
+                {
+                    reasons.Add("Next interaction date passed: " + Display.Date(input.NextInteractionDate.Value)
+                        + "; record the outcome and schedule the next one");
+                }
+            }
+
+            return reasons.Count == 0 ? NotFlagged : new ReviewFlagResult(true, reasons.AsReadOnly());
+        }
+
+        private static int DaysBetween(DateTime from, DateTime to) => (int)(to.Date - from.Date).TotalDays;
+
+        private static string InDays(int days) => days == 0 ? "today" : "in " + Display.Count(days, "day", "days");
+    }
+}

@@ -1,0 +1,33 @@
+using System;
+using Microsoft.Xrm.Sdk;
+
+namespace Coaching.Plugins.Infrastructure
+{
+    /// <summary>A message, table and stage an entry point is written for.</summary>
+    public sealed class RegisteredEvent
+    {
+        public const int PreValidation = 10;
+        public const int PreOperation = 20;
+        public const int PostOperation = 40;
+
+        public RegisteredEvent(string message, string table, int stage)
+        {
+            Message = message;
+            Table = table;
+            Stage = stage;
+        }
+
+        public string Message { get; }
+
+        public string Table { get; }
+
+        public int Stage { get; }
+
+        public bool Matches(IPluginExecutionContext context) =>
+            string.Equals(context.MessageName, Message, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(context.PrimaryEntityName, Table, StringComparison.OrdinalIgnoreCase)
+            && context.Stage == Stage;
+
+        public override string ToString() => $"{Message} of {Table} at stage {Stage}";
+    }
+}

@@ -1,0 +1,135 @@
+namespace Coaching.Plugins.Schema
+{
+    // Logical names of the tables and columns the plugins read and write: one place, no scattered literals.
+
+    public static class OpportunityTable
+    {
+        public const string Name = "opportunity";
+        public const string Id = "opportunityid";
+        public const string Topic = "name";
+        public const string Customer = "customerid";
+        public const string ParentAccount = "parentaccountid";
+        public const string EstimatedValue = "estimatedvalue";
+        public const string EstimatedCloseDate = "estimatedclosedate";
+        public const string SalesStage = "salesstage";
+        public const string StepName = "stepname";
+        public const string Owner = "ownerid";
+        public const string State = "statecode";
+        public const string CreatedOn = "createdon";
+        public const string IcpFitScore = "coach_icpfitscore";
+        public const string IcpFitBand = "coach_icpfitband";
+        public const string IcpFitReasons = "coach_icpfitreasons";
+        public const string BuyingTrigger = "coach_buyingtrigger";
+        public const string BuyerPersona = "coach_buyerpersona";
+        public const string BuyerStage = "coach_buyerstage";
+        public const string BuyerSignals = "coach_buyersignals";
+        public const string LastInteractionOutcome = "coach_lastinteractionoutcome";
+        public const string NextInteractionDate = "coach_nextinteractiondate";
+        public const string NextInteractionGoal = "coach_nextinteractiongoal";
+        public const string ReviewFlag = "coach_reviewflag";
+        public const string ReviewReasons = "coach_reviewreasons";
+        public const string LastCoachedOn = "coach_lastcoachedon";
+    }
+
+    public static class AccountTable
+    {
+        public const string Name = "account";
+        public const string Id = "accountid";
+        public const string Industry = "industrycode";
+        public const string Employees = "numberofemployees";
+        public const string Revenue = "revenue";
+        public const string Country = "address1_country";
+    }
+
+    public static class SystemUserTable
+    {
+        public const string Name = "systemuser";
+        public const string Id = "systemuserid";
+        public const string Manager = "parentsystemuserid";
+    }
+
+    /// <summary>The opportunity business process flow instance (Opportunity Sales Process).</summary>
+    public static class OpportunitySalesProcessTable
+    {
+        public const string Name = "opportunitysalesprocess";
+        public const string Id = "businessprocessflowinstanceid";
+        public const string Opportunity = "opportunityid";
+        public const string ActiveStage = "activestageid";
+        public const string TraversedPath = "traversedpath";
+        public const string Process = "processid";
+    }
+
+    public static class ProcessStageTable
+    {
+        public const string Name = "processstage";
+        public const string Id = "processstageid";
+        public const string StageName = "stagename";
+        public const string Category = "stagecategory";
+        public const string Process = "processid";
+    }
+
+    /// <summary>Columns every activity table shares (task, appointment, phonecall, sessions).</summary>
+    public static class ActivityColumns
+    {
+        public const string Subject = "subject";
+        public const string Description = "description";
+        public const string Regarding = "regardingobjectid";
+        public const string Owner = "ownerid";
+        public const string State = "statecode";
+        public const string Status = "statuscode";
+        public const string Due = "scheduledend";
+        public const string Start = "scheduledstart";
+        public const string ActualStart = "actualstart";
+        public const string ActualEnd = "actualend";
+        public const string CreatedOn = "createdon";
+        public const string ActivityId = "activityid";
+    }
+
+    public static class TaskTable
+    {
+        public const string Name = "task";
+        public const string Category = "category";
+
+        /// <summary>The category that puts a task in the rep's "My coaching tasks" view.</summary>
+        public const string CoachingCategory = "Micro-coaching";
+    }
+
+    public static class SessionTable
+    {
+        public const string Name = "coach_microcoachingsession";
+        public const string Id = "activityid";
+        public const string Rep = "coach_repid";
+        public const string Step = "coach_step";
+        public const string Trigger = "coach_trigger";
+        public const string OpportunitySnapshot = "coach_opportunitysnapshot";
+        public const string BuyerSnapshot = "coach_buyersnapshot";
+        public const string RepSnapshot = "coach_repsnapshot";
+        public const string WentWell = "coach_wentwell";
+        public const string NotAsExpected = "coach_notasexpected";
+        public const string ActionItems = "coach_actionitems";
+        public const string FollowUpDue = "coach_followupdue";
+        public const string CommitmentsKept = "coach_commitmentskept";
+        public const string CommitmentsMissed = "coach_commitmentsmissed";
+        public const string ExecutionConcern = "coach_executionconcern";
+        public const string DurationMinutes = "coach_durationminutes";
+    }
+
+    public static class EnvironmentVariableTables
+    {
+        public const string Definition = "environmentvariabledefinition";
+        public const string DefinitionId = "environmentvariabledefinitionid";
+        public const string SchemaName = "schemaname";
+        public const string DefaultValue = "defaultvalue";
+        public const string Value = "environmentvariablevalue";
+        public const string ValueColumn = "value";
+    }
+
+    /// <summary>Activity state codes (task, phone call: 0 Open, 1 Completed, 2 Canceled; appointment adds 3 Scheduled).</summary>
+    public static class ActivityState
+    {
+        public const int Open = 0;
+        public const int Completed = 1;
+        public const int Canceled = 2;
+        public const int Scheduled = 3;
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using Coaching.Core.Icp;
+using Coaching.Core.Opportunities;
+using Coaching.Plugins.Infrastructure;
+using Coaching.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+
+namespace Coaching.Plugins.Services
+{
+    /// <summary>Reads opportunity columns (Target over image) into the plain values Core works with.</summary>
+    public static class OpportunityValues
+    {
+        /// <summary>The account the deal is with: the parent account, else the customer when it is an account.</summary>
+        public static EntityReference? Account(TargetRecord record)
+        {
+            var parent = record.Value<EntityReference>(OpportunityTable.ParentAccount);
+            if (parent != null) return parent;
+            var customer = record.Value<EntityReference>(OpportunityTable.Customer);
+            return customer != null && customer.LogicalName == AccountTable.Name ? customer : null;
+        }
+
+        public static decimal? Money(TargetRecord record, string column) => record.Value<Money>(column)?.Value;
+
+        public static int? Choice(TargetRecord record, string column) => record.Value<OptionSetValue>(column)?.Value;
+
+        public static SalesStage? Stage(int? salesStage, string? stepName)
+        {
+            if (salesStage.HasValue && SalesStages.IsDefined(salesStage.Value)) return (SalesStage)salesStage.Value;
+            return SalesStages.TryParse(stepName, out var parsed) ? parsed : (SalesStage?)null;
+        }
+
+        /// <summary>The stage after the request; a new stepname wins when the request sets only that.</summary>
+        public static SalesStage? StageAfter(TargetRecord record)
+        {
+            if (!record.Sets(OpportunityTable.SalesStage) && record.Sets(OpportunityTable.StepName)
+                && SalesStages.TryParse(record.Target.GetAttributeValue<string>(OpportunityTable.StepName), out var fromStepName))
+            {
+                return fromStepName;
+            }
+
+            return Stage(Choice(record, OpportunityTable.SalesStage), record.Value<string>(OpportunityTable.StepName));
+        }
+
+        public static SalesStage? StageBefore(Entity? image) =>
+            image == null ? null : Stage(image.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value, image.GetAttributeValue<string>(OpportunityTable.StepName));
+
+        public static OpportunityState State(TargetRecord record)
+        {
+            var state = Choice(record, OpportunityTable.State);
+            return state.HasValue && Enum.IsDefined(typeof(OpportunityState), state.Value) ? (OpportunityState)state.Value : OpportunityState.Open;
+        }
+
+        public static IcpAccount ToIcpAccount(Entity account) => new IcpAccount(
+            AccountIndustries.LabelOf(account.GetAttributeValue<OptionSetValue>(AccountTable.Industry)?.Value),
+            account.GetAttributeValue<int?>(AccountTable.Employees),
+            account.GetAttributeValue<Money>(AccountTable.Revenue)?.Value,
+            account.GetAttributeValue<string>(AccountTable.Country));
+    }
+}

@@ -1,0 +1,154 @@
+using System;
+using System.Linq;
+using Coaching.Core.Icp;
+using Coaching.Core.Opportunities;
+using Coaching.Core.Sessions;
+using Coaching.Plugins.Infrastructure;
+using Coaching.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Coaching.Plugins.Services
+{
+    /// <summary>Opens micro-coaching sessions: dedupe, compose, create the session and the rep's prep task.</summary>
+    public static class SessionService
+    {
+        private const string OwnerAlias = "owner";
+        private const string SessionAlias = "session";
+
+        /// <summary>
+        /// Opens a session for the opportunity unless one is open or recent. Three calls at most:
+        /// one query (owner's manager and existing sessions), the session, the task.
+        /// </summary>
+        /// <param name="opportunity">Current values of the opportunity (a post-image or a retrieved row).</param>
+        /// <returns>The new session, or the reason none was created.</returns>
+        public static SessionOpening Open(LocalPluginContext context, EntityReference opportunityRef, Entity opportunity, SessionTrigger trigger)
+        {
+            var settings = CoachingSettingsProvider.Get(context).Sessions;
+            if (!settings.Triggers.Contains(trigger))
+            {
+                context.Trace("Trigger {0} is switched off in the settings", trigger);
+                return SessionOpening.NotCreated($"Sessions started by {trigger} are switched off in {Core.Settings.CoachingSettingsException.VariableName}.");
+            }
+
+            var owner = opportunity.GetAttributeValue<EntityReference>(OpportunityTable.Owner);
+            var known = ReadOwnerAndSessions(context.UserService, opportunityRef.Id);
+            var manager = known.Manager;
+            var dedupe = SessionDedupe.ShouldCreate(known.Sessions, context.Now, settings.DedupeWindowDays);
+            if (!dedupe.ShouldCreate)
+            {
+                context.Trace("No new session: {0}", dedupe.Reason);
+                return SessionOpening.NotCreated(dedupe.Reason);
+            }
+
+            var plan = SessionComposer.Compose(ToSessionInput(opportunity), settings, context.Now);
+            var session = new Entity(SessionTable.Name)
+            {
+                [ActivityColumns.Subject] = plan.Subject,
+                [ActivityColumns.Regarding] = opportunityRef,
+                [ActivityColumns.Owner] = manager ?? owner,
+                [SessionTable.Rep] = owner,
+                // Determine is done: the trigger picked this deal. The rep compiles the facts next.
+                [SessionTable.Step] = new OptionSetValue((int)SessionStep.Compile),
+                [SessionTable.Trigger] = new OptionSetValue((int)trigger),
+                [SessionTable.OpportunitySnapshot] = plan.Snapshot.Opportunity,
+                [SessionTable.BuyerSnapshot] = plan.Snapshot.Buyer,
+                [SessionTable.RepSnapshot] = plan.Snapshot.Rep,
+                [ActivityColumns.Due] = plan.PrepTask.Due,
+            };
+            if (owner == null) session.Attributes.Remove(ActivityColumns.Owner);
+            session.Id = context.UserService.Create(session);
+
+            var task = new Entity(TaskTable.Name)
+            {
+                [ActivityColumns.Subject] = plan.PrepTask.Subject,
+                [ActivityColumns.Description] = plan.PrepTask.Description,
+                [ActivityColumns.Regarding] = opportunityRef,
+                [ActivityColumns.Due] = plan.PrepTask.Due,
+                [TaskTable.Category] = TaskTable.CoachingCategory,
+            };
+            if (owner != null) task[ActivityColumns.Owner] = owner;
+            context.UserService.Create(task);
+
+            context.Trace("Opened session {0} ({1}) with a prep task due {2:u}", session.Id, trigger, plan.PrepTask.Due);
+            return SessionOpening.Created(session.ToEntityReference());
+        }
+
+        public static SessionInput ToSessionInput(Entity opportunity)
+        {
+            var band = opportunity.GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand)?.Value;
+            var buyerStage = opportunity.GetAttributeValue<OptionSetValue>(OpportunityTable.BuyerStage)?.Value;
+            return new SessionInput(
+                opportunity.GetAttributeValue<string>(OpportunityTable.Topic),
+                band.HasValue && Enum.IsDefined(typeof(IcpFitBand), band.Value) ? (IcpFitBand)band.Value : (IcpFitBand?)null,
+                opportunity.GetAttributeValue<int?>(OpportunityTable.IcpFitScore),
+                opportunity.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value,
+                opportunity.GetAttributeValue<string>(OpportunityTable.BuyingTrigger),
+                opportunity.GetAttributeValue<string>(OpportunityTable.BuyerPersona),
+                buyerStage.HasValue && Enum.IsDefined(typeof(BuyerStage), buyerStage.Value) ? (BuyerStage)buyerStage.Value : (BuyerStage?)null,
+                opportunity.GetAttributeValue<string>(OpportunityTable.BuyerSignals),
+                OpportunityValues.Stage(opportunity.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value, opportunity.GetAttributeValue<string>(OpportunityTable.StepName)),
+                opportunity.GetAttributeValue<string>(OpportunityTable.LastInteractionOutcome),
+                opportunity.GetAttributeValue<DateTime?>(OpportunityTable.NextInteractionDate),
+                opportunity.GetAttributeValue<string>(OpportunityTable.NextInteractionGoal));
+        }
+
+        /// <summary>
+        /// One query: the opportunity, its owner's manager, and its sessions (outer join, one row per session).
+        /// </summary>
+        private static OwnerAndSessions ReadOwnerAndSessions(IOrganizationService service, Guid opportunityId)
+        {
+            var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(OpportunityTable.Id) };
+            query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
+
+            var ownerLink = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id, JoinOperator.LeftOuter);
+            ownerLink.EntityAlias = OwnerAlias;
+            ownerLink.Columns = new ColumnSet(SystemUserTable.Manager);
+
+            var sessions = query.AddLink(SessionTable.Name, OpportunityTable.Id, ActivityColumns.Regarding, JoinOperator.LeftOuter);
+            sessions.EntityAlias = SessionAlias;
+            sessions.Columns = new ColumnSet(ActivityColumns.CreatedOn, ActivityColumns.State);
+
+            var rows = service.RetrieveMultiple(query).Entities;
+            var manager = rows.Select(r => r.GetAttributeValue<AliasedValue>(OwnerAlias + "." + SystemUserTable.Manager)?.Value as EntityReference).FirstOrDefault(m => m != null);
+            var existing = rows
+                .Where(r => r.Contains(SessionAlias + "." + ActivityColumns.CreatedOn))
+                .Select(r => new ExistingSession(
+                    (DateTime)r.GetAttributeValue<AliasedValue>(SessionAlias + "." + ActivityColumns.CreatedOn).Value,
+                    (r.GetAttributeValue<AliasedValue>(SessionAlias + "." + ActivityColumns.State)?.Value as OptionSetValue)?.Value == ActivityState.Open))
+                .ToArray();
+            return new OwnerAndSessions(manager, existing);
+        }
+
+        private sealed class OwnerAndSessions
+        {
+            public OwnerAndSessions(EntityReference? manager, ExistingSession[] sessions)
+            {
+                Manager = manager;
+                Sessions = sessions;
+            }
+
+            public EntityReference? Manager { get; }
+
+            public ExistingSession[] Sessions { get; }
+        }
+    }
+
+    /// <summary>The outcome of an attempt to open a session.</summary>
+    public sealed class SessionOpening
+    {
+        private SessionOpening(EntityReference? session, string reason)
+        {
+            Session = session;
+            Reason = reason;
+        }
+
+        public EntityReference? Session { get; }
+
+        public string Reason { get; }
+
+        public static SessionOpening Created(EntityReference session) => new SessionOpening(session, "Created.");
+
+        public static SessionOpening NotCreated(string reason) => new SessionOpening(null, reason);
+    }
+}

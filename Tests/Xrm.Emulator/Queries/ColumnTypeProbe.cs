@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using Xrm.Emulator.Data;
+
+namespace Xrm.Emulator.Queries;
+
+/// <summary>
+/// Learns a column's type from the stored data (the emulator has no metadata): the first non-null value found.
+/// FetchXML values are text, so "731050000" must become a choice number and a guid string a lookup id before
+/// they are compared or used as an index key. One probe per query execution.
+/// </summary>
+internal sealed class ColumnTypeProbe
+{
+    private readonly EntityStore _store;
+    private readonly Dictionary<(string Table, string Column), object?> _samples = new();
+
+    public ColumnTypeProbe(EntityStore store) => _store = store;
+
+    /// <summary>A stored (raw SDK) value of the column, or null when no row has one.</summary>
+    public object? Sample(string table, string column)
+    {
+        if (_samples.TryGetValue((table, column), out var known)) return known;
+
+        object? sample = null;
+        if (PrimaryKey.IsPrimaryIdName(table, column))
+        {
+            sample = Guid.Empty;
+        }
+        else
+        {
+            foreach (var row in _store.Scan(table))
+            {
+                if (row.Attributes.TryGetValue(column, out var value) && value != null)
+                {
+                    sample = value;
+                    break;
+                }
+            }
+        }
+
+        _samples[(table, column)] = sample;
+        return sample;
+    }
+
+    public ValueKind? KindOf(string table, string column)
+    {
+        var sample = QueryValues.Normalize(Sample(table, column));
+        return sample == null ? null : QueryValues.KindOf(sample);
+    }
+}

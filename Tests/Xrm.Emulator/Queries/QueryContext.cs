@@ -1,0 +1,10 @@
+using System;
+using Xrm.Emulator.Data;
+
+namespace Xrm.Emulator.Queries;
+
+/// <summary>What a query needs from the organization it runs in: the rows, the clock and the caller.</summary>
+/// <param name="Store">The tables to read (never written by the query engine).</param>
+/// <param name="UtcNow">"Now" for the relative date operators (Today, LastXDays, ...), from the emulator's clock.</param>
+/// <param name="CallingUserId">The user EqualUserId / NotEqualUserId compare with.</param>
+public sealed record QueryContext(EntityStore Store, DateTime UtcNow, Guid CallingUserId);

@@ -1,0 +1,292 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Xrm.Emulator.Queries;
+
+/// <summary>One table in a query: the root entity or a link-entity, with its place in a joined row (Index).</summary>
+internal sealed class PlanNode
+{
+    public PlanNode(int index, string logicalName, string alias, PlanNode? parent)
+    {
+        Index = index;
+        LogicalName = logicalName;
+        Alias = alias;
+        Parent = parent;
+    }
+
+    public int Index { get; }
+
+    public string LogicalName { get; }
+
+    /// <summary>The link's EntityAlias, or the name Dataverse generates ("account1"); the logical name for the root.</summary>
+    public string Alias { get; }
+
+    public bool HasExplicitAlias { get; init; }
+
+    public PlanNode? Parent { get; }
+
+    public bool IsRoot => Parent == null;
+
+    /// <summary>Column on the parent (LinkFromAttributeName, FetchXML "to").</summary>
+    public string FromAttribute { get; init; } = string.Empty;
+
+    /// <summary>Column on this link's table (LinkToAttributeName, FetchXML "from").</summary>
+    public string ToAttribute { get; init; } = string.Empty;
+
+    public bool Outer { get; init; }
+
+    public FilterExpression? LinkCriteria { get; init; }
+
+    public bool AllColumns { get; set; }
+
+    public List<string> Columns { get; } = new();
+
+    /// <summary>FetchXML &lt;attribute alias="..."&gt;: returned as an AliasedValue under the alias alone.</summary>
+    public List<(string Attribute, string Alias)> AliasedColumns { get; } = new();
+
+    /// <summary>LinkCriteria compiled by the engine.</summary>
+    public RowPredicate? Filter { get; set; }
+
+    public override string ToString() => IsRoot ? LogicalName : $"{LogicalName} as {Alias}";
+}
+
+internal sealed record PlanOrder(PlanNode Node, string Attribute, bool Descending);
+
+internal sealed record PlanAggregate(PlanNode Node, string Attribute, string Alias, FetchAggregateFunction Function, bool Distinct);
+
+/// <summary>
+/// A QueryExpression (or parsed FetchXML) checked and flattened for execution: every link-entity gets its alias and
+/// slot, every order its table, so the engine never has to look names up per row.
+/// </summary>
+internal sealed class QueryPlan
+{
+    private readonly List<PlanNode> _links = new();
+    private readonly List<PlanOrder> _orders = new();
+
+    private QueryPlan(QueryExpression query)
+    {
+        if (string.IsNullOrWhiteSpace(query.EntityName))
+        {
+            throw new InvalidQueryException("The query does not name the table to retrieve (EntityName is empty).");
+        }
+
+        if (!string.IsNullOrEmpty(query.DataSource))
+        {
+            throw new UnsupportedQueryException($"QueryExpression.DataSource '{query.DataSource}' (long-term retention data)");
+        }
+
+        Root = new PlanNode(0, query.EntityName, query.EntityName, null);
+        ApplyColumnSet(Root, query.ColumnSet);
+        Criteria = query.Criteria;
+        Distinct = query.Distinct;
+        Top = query.TopCount;
+        Paging = query.PageInfo ?? new PagingInfo();
+    }
+
+    public PlanNode Root { get; }
+
+    /// <summary>Link-entities in document order (a parent always before its children).</summary>
+    public IReadOnlyList<PlanNode> Links => _links;
+
+    public int NodeCount => _links.Count + 1;
+
+    public FilterExpression? Criteria { get; }
+
+    public IReadOnlyList<PlanOrder> Orders => _orders;
+
+    public bool Distinct { get; }
+
+    public int? Top { get; }
+
+    public PagingInfo Paging { get; }
+
+    /// <summary>The count aggregates of an aggregate FetchXML query; null for an ordinary query.</summary>
+    public IReadOnlyList<PlanAggregate>? Aggregates { get; private set; }
+
+    public static QueryPlan Build(QueryExpression query, FetchQuery? fetch = null)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var plan = new QueryPlan(query);
+        var nodesByLink = new Dictionary<LinkEntity, PlanNode>(ReferenceEqualityComparer.Instance);
+        var generatedNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var link in query.LinkEntities)
+        {
+            plan.AddLink(link, plan.Root, nodesByLink, generatedNumbers);
+        }
+
+        if (fetch != null)
+        {
+            foreach (var column in fetch.AliasedColumns)
+            {
+                NodeFor(column.Link).AliasedColumns.Add((column.Attribute, column.Alias));
+            }
+
+            if (fetch.IsAggregate)
+            {
+                plan.Aggregates = fetch.Aggregates
+                    .Select(a => new PlanAggregate(NodeFor(a.Link), a.Attribute, a.Alias, a.Function, a.Distinct))
+                    .ToList();
+            }
+        }
+
+        foreach (var order in query.Orders)
+        {
+            plan.AddOrder(order, plan.Root);
+        }
+
+        // Orders inside link-entities come after the root's, in document order, as in the SQL Dataverse generates.
+        foreach (var pair in nodesByLink.OrderBy(p => p.Value.Index))
+        {
+            foreach (var order in pair.Key.Orders)
+            {
+                plan.AddOrder(order, pair.Value);
+            }
+        }
+
+        return plan;
+
+        PlanNode NodeFor(LinkEntity? link) => link == null ? plan.Root : nodesByLink[link];
+    }
+
+    /// <summary>
+    /// The table a condition or order names through ConditionExpression.EntityName / OrderExpression.EntityName:
+    /// a link-entity alias (explicit or generated), the root table, or an unaliased link-entity's table name.
+    /// </summary>
+    public PlanNode Resolve(string? entityName, PlanNode defaultNode, string usedBy)
+    {
+        if (string.IsNullOrEmpty(entityName)) return defaultNode;
+
+        var byAlias = _links.FirstOrDefault(l => string.Equals(l.Alias, entityName, StringComparison.OrdinalIgnoreCase));
+        if (byAlias != null) return byAlias;
+        if (string.Equals(Root.LogicalName, entityName, StringComparison.OrdinalIgnoreCase)) return Root;
+
+        var byName = _links.Where(l => !l.HasExplicitAlias && string.Equals(l.LogicalName, entityName, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (byName.Count == 1) return byName[0];
+
+        var known = string.Join(", ", new[] { Root.LogicalName }.Concat(_links.Select(l => l.Alias)));
+        throw new InvalidQueryException(
+            $"{usedBy} refers to entity '{entityName}', which is neither the query's table nor a link-entity alias (known: {known}).");
+    }
+
+    private void AddLink(LinkEntity link, PlanNode parent, Dictionary<LinkEntity, PlanNode> nodesByLink, Dictionary<string, int> generatedNumbers)
+    {
+        if (string.IsNullOrWhiteSpace(link.LinkToEntityName))
+        {
+            throw new InvalidQueryException($"A link-entity under {parent} does not name its table (LinkToEntityName is empty).");
+        }
+
+        if (string.IsNullOrWhiteSpace(link.LinkFromAttributeName) || string.IsNullOrWhiteSpace(link.LinkToAttributeName))
+        {
+            throw new InvalidQueryException(
+                $"The link-entity to {link.LinkToEntityName} needs both LinkFromAttributeName (on {parent.LogicalName}) and LinkToAttributeName (on {link.LinkToEntityName}).");
+        }
+
+        if (!string.IsNullOrEmpty(link.LinkFromEntityName) && !string.Equals(link.LinkFromEntityName, parent.LogicalName, StringComparison.Ordinal))
+        {
+            throw new InvalidQueryException(
+                $"The link-entity to {link.LinkToEntityName} says it links from {link.LinkFromEntityName}, but it sits under {parent.LogicalName}.");
+        }
+
+        var outer = link.JoinOperator switch
+        {
+            JoinOperator.Inner or JoinOperator.Natural => false,
+            JoinOperator.LeftOuter => true,
+            _ => throw new UnsupportedQueryException($"JoinOperator.{link.JoinOperator} (link-entity to {link.LinkToEntityName})", "Inner and LeftOuter joins are supported."),
+        };
+
+        var explicitAlias = !string.IsNullOrEmpty(link.EntityAlias);
+        string alias;
+        if (explicitAlias)
+        {
+            alias = link.EntityAlias;
+        }
+        else
+        {
+            // Dataverse names an unaliased link-entity after its table, numbered per table in document order: account1, account2...
+            generatedNumbers.TryGetValue(link.LinkToEntityName, out var number);
+            generatedNumbers[link.LinkToEntityName] = ++number;
+            alias = link.LinkToEntityName + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (_links.Any(l => string.Equals(l.Alias, alias, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidQueryException($"The alias '{alias}' is used by more than one link-entity.");
+        }
+
+        var node = new PlanNode(_links.Count + 1, link.LinkToEntityName, alias, parent)
+        {
+            HasExplicitAlias = explicitAlias,
+            FromAttribute = link.LinkFromAttributeName,
+            ToAttribute = link.LinkToAttributeName,
+            Outer = outer,
+            LinkCriteria = link.LinkCriteria,
+        };
+        ApplyColumnSet(node, link.Columns);
+        _links.Add(node);
+        nodesByLink.Add(link, node);
+
+        foreach (var child in link.LinkEntities)
+        {
+            AddLink(child, node, nodesByLink, generatedNumbers);
+        }
+    }
+
+    private void AddOrder(OrderExpression order, PlanNode owner)
+    {
+        var descending = order.OrderType == OrderType.Descending;
+        if (!string.IsNullOrEmpty(order.Alias))
+        {
+            var aliased = FindAliasedColumn(order.Alias);
+            if (aliased != null)
+            {
+                _orders.Add(new PlanOrder(aliased.Value.Node, aliased.Value.Attribute, descending));
+                return;
+            }
+
+            // In an aggregate query an order on an aggregate's alias orders a single row: nothing to do.
+            if (Aggregates != null && Aggregates.Any(a => a.Alias == order.Alias)) return;
+            if (string.IsNullOrEmpty(order.AttributeName))
+            {
+                throw new InvalidQueryException($"The order on alias '{order.Alias}' matches no aliased attribute of the query.");
+            }
+        }
+
+        if (string.IsNullOrEmpty(order.AttributeName))
+        {
+            throw new InvalidQueryException($"An order on {owner} does not name its attribute.");
+        }
+
+        var node = Resolve(order.EntityName, owner, $"The order on '{order.AttributeName}'");
+        _orders.Add(new PlanOrder(node, order.AttributeName, descending));
+    }
+
+    private (PlanNode Node, string Attribute)? FindAliasedColumn(string alias)
+    {
+        foreach (var node in new[] { Root }.Concat(_links))
+        {
+            foreach (var column in node.AliasedColumns)
+            {
+                if (string.Equals(column.Alias, alias, StringComparison.OrdinalIgnoreCase)) return (node, column.Attribute);
+            }
+        }
+
+        return null;
+    }
+
+    private static void ApplyColumnSet(PlanNode node, ColumnSet? columns)
+    {
+        if (columns == null) return;
+        node.AllColumns = columns.AllColumns;
+        foreach (var column in columns.Columns)
+        {
+            if (string.IsNullOrWhiteSpace(column))
+            {
+                throw new InvalidQueryException($"The column set of {node} contains an empty column name.");
+            }
+
+            if (!node.Columns.Contains(column)) node.Columns.Add(column);
+        }
+    }
+}
