@@ -51,7 +51,7 @@ namespace Coaching.Core.Icp
                 return new IcpFitResult(null, IcpFitBand.Unknown, reasons.AsReadOnly());
             }
 
-            if (known * 2 <= total)
+            if (known * 2 < total)
             {
                 reasons.Insert(0, "Not enough data: " + known + " of " + total + " points have data (at least half needed)");
                 return new IcpFitResult(null, IcpFitBand.Unknown, reasons.AsReadOnly());

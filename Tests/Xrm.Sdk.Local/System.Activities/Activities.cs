@@ -120,7 +120,7 @@ namespace System.Activities
 
         internal bool HasConstValue { get; }
 
-        public T Get(ActivityContext context) => context.GetValue(this);
+        public new T Get(ActivityContext context) => context.GetValue(this);
 
         public void Set(ActivityContext context, T value) => context.SetValue(this, value);
     }
@@ -132,7 +132,7 @@ namespace System.Activities
             ArgumentType = typeof(T);
         }
 
-        public T Get(ActivityContext context) => context.GetValue(this);
+        public new T Get(ActivityContext context) => context.GetValue(this);
 
         public void Set(ActivityContext context, T value) => context.SetValue(this, value);
     }
