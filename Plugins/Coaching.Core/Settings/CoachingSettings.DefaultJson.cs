@@ -21,7 +21,7 @@ namespace Coaching.Core.Settings
             "  \"review\": {\n" +
             "    \"earlyStages\": [\"Qualify\", \"Develop\"],\n" +
             "    \"minimumValue\": 100000,\n" +
-            "    \"staleDays\": 61,\n" +
+            "    \"staleDays\": 60,\n" +
             "    \"closingSoonDays\": 30,\n" +
             "    \"poorFitThreshold\": 40,\n" +
             "    \"requireNextInteraction\": true\n" +

@@ -25,7 +25,7 @@ namespace Coaching.Plugins.Services
         public static SessionOpening Open(LocalPluginContext context, EntityReference opportunityRef, Entity opportunity, SessionTrigger trigger)
         {
             var settings = CoachingSettingsProvider.Get(context).Sessions;
-            if (!settings.Triggers.Contains(trigger))
+            if (!settings.IsEnabled(trigger))
             {
                 context.Trace("Trigger {0} is switched off in the settings", trigger);
                 return SessionOpening.NotCreated($"Sessions started by {trigger} are switched off in {Core.Settings.CoachingSettingsException.VariableName}.");

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Xrm.Emulator.Queries;
+
+/// <summary>A test of one joined row: slot 0 is the root row, slot n the n-th link-entity's row (null when an outer join found none).</summary>
+internal delegate bool RowPredicate(Entity?[] row);
+
+/// <summary>Compiles nested AND/OR filters into one predicate over joined rows, resolving each condition's table once.</summary>
+internal sealed class FilterCompiler
+{
+    private readonly QueryPlan _plan;
+    private readonly QueryContext _context;
+    private readonly ColumnTypeProbe _probe;
+
+    public FilterCompiler(QueryPlan plan, QueryContext context, ColumnTypeProbe probe)
+    {
+        _plan = plan;
+        _context = context;
+        _probe = probe;
+    }
+
+    /// <summary>The filter as a predicate, or null when it restricts nothing (no conditions anywhere inside).</summary>
+    /// <param name="owner">The table unqualified conditions refer to: the root for Criteria, the link for LinkCriteria.</param>
+    public RowPredicate? Compile(FilterExpression? filter, PlanNode owner)
+    {
+        if (filter == null) return null;
+
+        var parts = new List<RowPredicate>();
+        foreach (var condition in filter.Conditions)
+        {
+            parts.Add(Compile(condition, owner));
+        }
+
+        foreach (var child in filter.Filters)
+        {
+            // An empty child filter is ignored, as Dataverse does (it must not turn an OR into "always true").
+            var compiled = Compile(child, owner);
+            if (compiled != null) parts.Add(compiled);
+        }
+
+        if (parts.Count == 0) return null;
+        if (parts.Count == 1) return parts[0];
+
+        var all = parts.ToArray();
+        if (filter.FilterOperator == LogicalOperator.Or)
+        {
+            return row =>
+            {
+                foreach (var part in all)
+                {
+                    if (part(row)) return true;
+                }
+
+                return false;
+            };
+        }
+
+        return row =>
+        {
+            foreach (var part in all)
+            {
+                if (!part(row)) return false;
+            }
+
+            return true;
+        };
+    }
+
+    public (PlanNode Node, string Attribute) Target(ConditionExpression condition, PlanNode owner)
+    {
+        if (condition.CompareColumns)
+        {
+            throw new UnsupportedQueryException($"column comparison (CompareColumns) in the condition on '{condition.AttributeName}'");
+        }
+
+        if (string.IsNullOrWhiteSpace(condition.AttributeName))
+        {
+            throw new InvalidQueryException($"A condition on {owner} does not name its attribute.");
+        }
+
+        if (condition.AttributeName.Contains('.'))
+        {
+            throw new InvalidQueryException(
+                $"The condition attribute '{condition.AttributeName}' contains a '.'; name the link-entity alias in ConditionExpression.EntityName instead.");
+        }
+
+        var node = _plan.Resolve(condition.EntityName, owner, $"The condition on '{condition.AttributeName}'");
+        return (node, condition.AttributeName);
+    }
+
+    private RowPredicate Compile(ConditionExpression condition, PlanNode owner)
+    {
+        var (node, attribute) = Target(condition, owner);
+        var column = $"{node.Alias}.{attribute}";
+        var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, column, _probe.KindOf(node.LogicalName, attribute), _context);
+        var slot = node.Index;
+        return row =>
+        {
+            var entity = row[slot];
+            return test(entity == null ? null : QueryValues.Normalize(PrimaryKey.ValueOf(entity, attribute)));
+        };
+    }
+}

@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+using Xrm.Emulator.Data;
+
+namespace Xrm.Emulator.Queries;
+
+/// <summary>
+/// Chooses the root rows a query has to look at. When the criteria's top-level AND holds an Equal, In or
+/// EqualUserId condition on a root column, the store's equality index gives the candidates (the smallest set wins)
+/// instead of a table scan; the full criteria are still evaluated on every candidate.
+/// </summary>
+internal static class CandidateSelector
+{
+    public static IEnumerable<Entity> Select(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics)
+    {
+        var table = plan.Root.LogicalName;
+        IReadOnlyCollection<Guid>? best = null;
+        string? bestColumn = null;
+        foreach (var condition in TopLevelAndConditions(plan.Criteria))
+        {
+            var (node, attribute) = compiler.Target(condition, plan.Root);
+            if (node != plan.Root) continue;
+            var ids = IdsFor(condition, table, attribute, probe, context);
+            if (ids != null && (best == null || ids.Count < best.Count))
+            {
+                best = ids;
+                bestColumn = attribute;
+            }
+        }
+
+        if (best == null) return context.Store.Scan(table);
+
+        statistics.IndexUsed = $"{table}.{bestColumn}";
+        return Rows(context.Store, table, best);
+    }
+
+    private static IEnumerable<Entity> Rows(EntityStore store, string table, IReadOnlyCollection<Guid> ids)
+    {
+        foreach (var id in ids)
+        {
+            var row = store.Find(table, id);
+            if (row != null) yield return row;
+        }
+    }
+
+    /// <summary>Conditions every result row must satisfy: those of the top-level AND and of AND filters nested in it.</summary>
+    private static IEnumerable<ConditionExpression> TopLevelAndConditions(FilterExpression? filter)
+    {
+        if (filter == null) return Enumerable.Empty<ConditionExpression>();
+        var single = filter.Conditions.Count + filter.Filters.Count == 1; // an OR of one condition is that condition
+        if (filter.FilterOperator != LogicalOperator.And && !single) return Enumerable.Empty<ConditionExpression>();
+        return filter.Conditions.Concat(filter.Filters.SelectMany(TopLevelAndConditions));
+    }
+
+    /// <summary>Ids the condition can match according to the index, or null when the index cannot answer it.</summary>
+    private static IReadOnlyCollection<Guid>? IdsFor(ConditionExpression condition, string table, string attribute, ColumnTypeProbe probe, QueryContext context)
+    {
+        List<object?> values;
+        switch (condition.Operator)
+        {
+            case ConditionOperator.Equal:
+            case ConditionOperator.In:
+                values = condition.Values.SelectMany(v => v is System.Collections.IEnumerable many and not string ? many.Cast<object?>() : new[] { v }).ToList();
+                if (values.Count == 0 || values.Any(v => v == null)) return null; // the evaluator reports the mistake
+                break;
+            case ConditionOperator.EqualUserId:
+                values = new List<object?> { context.CallingUserId };
+                break;
+            default:
+                return null;
+        }
+
+        if (PrimaryKey.IsPrimaryIdName(table, attribute))
+        {
+            return values.Select(v => (Guid)QueryValues.Coerce(QueryValues.Normalize(v)!, ValueKind.Guid, $"{table}.{attribute}")).Distinct().ToList();
+        }
+
+        var sample = probe.Sample(table, attribute);
+        if (sample == null) return Array.Empty<Guid>(); // no row has a value in this column: Equal / In match nothing
+
+        var ids = new List<Guid>();
+        var seen = new HashSet<Guid>();
+        foreach (var value in values)
+        {
+            if (!TryIndexKey(QueryValues.Normalize(value)!, sample, $"{table}.{attribute}", out var key)) return null;
+            if (key == null) continue;
+            foreach (var id in context.Store.Lookup(table, attribute, key))
+            {
+                if (seen.Add(id)) ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The condition value in the shape the store indexes this column by (IndexKey: a choice by int, other numbers by
+    /// decimal, a lookup by id, text upper-cased). False when the column's type has no index-safe form (dates, ...);
+    /// a null key means the value can match nothing (a fractional choice value).
+    /// </summary>
+    private static bool TryIndexKey(object value, object sample, string column, out object? key)
+    {
+        key = null;
+        switch (sample)
+        {
+            case OptionSetValue or Enum:
+                var number = (decimal)QueryValues.Coerce(value, ValueKind.Number, column);
+                if (number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue) key = new OptionSetValue((int)number);
+                return true;
+            case EntityReference or Guid:
+                key = QueryValues.Coerce(value, ValueKind.Guid, column);
+                return true;
+            case Money or int or long or decimal or double:
+                key = QueryValues.Coerce(value, ValueKind.Number, column);
+                return true;
+            case string:
+                key = QueryValues.Coerce(value, ValueKind.Text, column);
+                return true;
+            case bool:
+                key = QueryValues.Coerce(value, ValueKind.Boolean, column);
+                return true;
+            default:
+                return false;
+        }
+    }
+}
+
+/// <summary>
+/// Joins link-entities onto a root row, as SQL would: one joined row per match, an inner link without a match drops
+/// the row, an outer one keeps it with an empty slot. A link on the linked table's primary key uses Find; any other
+/// uses the store's index on the link's column.
+/// </summary>
+internal sealed class LinkJoiner
+{
+    private readonly QueryPlan _plan;
+    private readonly EntityStore _store;
+    private readonly QueryStatistics _statistics;
+
+    public LinkJoiner(QueryPlan plan, EntityStore store, QueryStatistics statistics)
+    {
+        _plan = plan;
+        _store = store;
+        _statistics = statistics;
+    }
+
+    public void Expand(Entity root, List<Entity?[]> output)
+    {
+        var row = new Entity?[_plan.NodeCount];
+        row[0] = root;
+        Expand(row, 0, output);
+    }
+
+    private void Expand(Entity?[] row, int linkPosition, List<Entity?[]> output)
+    {
+        if (linkPosition == _plan.Links.Count)
+        {
+            output.Add(row);
+            return;
+        }
+
+        var link = _plan.Links[linkPosition];
+        var parent = row[link.Parent!.Index];
+        var matched = false;
+        if (parent != null)
+        {
+            foreach (var candidate in Matches(link, PrimaryKey.ValueOf(parent, link.FromAttribute)))
+            {
+                var joined = (Entity?[])row.Clone();
+                joined[link.Index] = candidate;
+                if (link.Filter != null && !link.Filter(joined)) continue;
+                matched = true;
+                Expand(joined, linkPosition + 1, output);
+            }
+        }
+
+        if (!matched && link.Outer)
+        {
+            Expand(row, linkPosition + 1, output); // the slot stays null: conditions on it see null columns
+        }
+    }
+
+    private IEnumerable<Entity> Matches(PlanNode link, object? parentValue)
+    {
+        var key = QueryValues.Normalize(parentValue);
+        if (key == null) yield break; // SQL: null never joins
+
+        if (PrimaryKey.IsPrimaryIdName(link.LogicalName, link.ToAttribute))
+        {
+            if (key is Guid id && _store.Find(link.LogicalName, id) is { } row)
+            {
+                _statistics.LinkRowsExamined++;
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        foreach (var id in _store.Lookup(link.LogicalName, link.ToAttribute, parentValue).ToList())
+        {
+            if (_store.Find(link.LogicalName, id) is { } row)
+            {
+                _statistics.LinkRowsExamined++;
+                yield return row;
+            }
+        }
+    }
+}
