@@ -32,7 +32,7 @@ namespace Coaching.Core.Sessions
             var next = Next(from);
             if (to != next)
             {
-                return Refuse("Move the session one step at a time: after " + from + " comes " + next + ".");
+                return Refuse("Move the session one step at a time: after " + SessionSteps.Label(from) + " comes " + SessionSteps.Label(next) + ".");
             }
 
             if (from == SessionStep.AssignNextSteps)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using Coaching.Core.Opportunities;
 using Coaching.Core.Settings;
-using Coaching.Core.Text;
 
 namespace Coaching.Core.StageGate
 {
@@ -31,26 +30,8 @@ namespace Coaching.Core.StageGate
                 return StageGateDecision.Allow;
             }
 
-            var missing = new List<string>();
-            var goal = (move.NextInteractionGoal ?? string.Empty).Trim();
-            if (goal.Length < settings.MinimumGoalLength)
-            {
-                var rule = "at least " + settings.MinimumGoalLength + " characters";
-                missing.Add("fill in Next interaction goal (" + rule + (goal.Length == 0 ? string.Empty : "; it has " + goal.Length) + ")");
-            }
-
-            if (settings.RequireFutureInteractionDate)
-            {
-                if (!move.NextInteractionDate.HasValue)
-                {
-                    missing.Add("fill in a Next interaction date in the future");
-                }
-                else if (move.NextInteractionDate.Value <= now)
-                {
-                    missing.Add("set Next interaction date to a date in the future (it is " + Display.Date(move.NextInteractionDate.Value) + ")");
-                }
-            }
-
+            var missing = NextInteractionReadiness.Missing(
+                move.NextInteractionGoal, move.NextInteractionDate, settings.RequireFutureInteractionDate, settings, now);
             return missing.Count == 0 ? StageGateDecision.Allow : StageGateDecision.Block(Message(move, missing));
         }
 
@@ -65,25 +46,11 @@ namespace Coaching.Core.StageGate
             return target.HasValue && target.Value < (int)gate;
         }
 
-        // The one place the wording is built: "Before moving 'X' to Y, <what> and <what>."
-        private static string Message(StageMove move, List<string> missing)
+        // "Before moving 'X' to Y, <what> and <what>."
+        private static string Message(StageMove move, IReadOnlyList<string> missing)
         {
-            const string FillIn = "fill in ";
             var name = string.IsNullOrWhiteSpace(move.OpportunityName) ? "this opportunity" : "'" + move.OpportunityName!.Trim() + "'";
-            var stage = StageName(move);
-            var what = missing[0];
-            if (missing.Count > 1)
-            {
-                var second = missing[1];
-                if (what.StartsWith(FillIn, StringComparison.Ordinal) && second.StartsWith(FillIn, StringComparison.Ordinal))
-                {
-                    second = second.Substring(FillIn.Length);
-                }
-
-                what += " and " + second;
-            }
-
-            return "Before moving " + name + " to " + stage + ", " + what + ".";
+            return "Before moving " + name + " to " + StageName(move) + ", " + NextInteractionReadiness.Join(missing) + ".";
         }
 
         private static string StageName(StageMove move)

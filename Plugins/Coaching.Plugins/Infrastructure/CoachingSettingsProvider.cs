@@ -21,9 +21,9 @@ namespace Coaching.Plugins.Infrastructure
         private static readonly Dictionary<Guid, CachedSettings> Cache = new Dictionary<Guid, CachedSettings>();
         private static readonly object CacheLock = new object();
 
-        public static CoachingSettings Get(LocalPluginContext context)
+        public static CoachingSettings Get(IOperationContext context)
         {
-            var organization = context.Execution.OrganizationId;
+            var organization = context.OrganizationId;
             var now = context.Now;
             lock (CacheLock)
             {

@@ -4,7 +4,7 @@ using Microsoft.Xrm.Sdk;
 namespace Coaching.Plugins.Infrastructure
 {
     /// <summary>The services of one execution, unpacked once.</summary>
-    public sealed class LocalPluginContext
+    public sealed class LocalPluginContext : IOperationContext
     {
         private readonly ITracingService? _tracing;
 
@@ -23,6 +23,8 @@ namespace Coaching.Plugins.Infrastructure
 
         /// <summary>"Now" for every rule: when the platform created the operation, never the local clock.</summary>
         public DateTime Now => Execution.OperationCreatedOn;
+
+        public Guid OrganizationId => Execution.OrganizationId;
 
         /// <summary>Traces a decision; never pass personal data (names, emails, free text).</summary>
         public void Trace(string format, params object[] args) => _tracing?.Trace(format, args);

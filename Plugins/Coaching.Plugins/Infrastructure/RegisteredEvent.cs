@@ -8,6 +8,12 @@ namespace Coaching.Plugins.Infrastructure
     {
         public const int PreValidation = 10;
         public const int PreOperation = 20;
+
+        /// <summary>The core operation: where a custom API's plugin runs.</summary>
+        public const int MainOperation = 30;
+
+        /// <summary>The table of a message bound to none, such as a global custom API.</summary>
+        public const string NoTable = "none";
         public const int PostOperation = 40;
 
         public RegisteredEvent(string message, string table, int stage)

@@ -46,6 +46,8 @@ namespace Coaching.Plugins.Schema
         public const string Name = "systemuser";
         public const string Id = "systemuserid";
         public const string Manager = "parentsystemuserid";
+        public const string FullName = "fullname";
+        public const string IsDisabled = "isdisabled";
     }
 
     /// <summary>The opportunity business process flow instance (Opportunity Sales Process).</summary>
@@ -92,6 +94,20 @@ namespace Coaching.Plugins.Schema
 
         /// <summary>The category that puts a task in the rep's "My coaching tasks" view.</summary>
         public const string CoachingCategory = "Micro-coaching";
+
+        public const string Subcategory = "subcategory";
+
+        // Subcategories of coaching tasks, so views (and the commitment count) tell them apart.
+        public const string ActionItemSubcategory = "Action item";
+        public const string FollowUpSubcategory = "Follow-up";
+        public const string ReflectionSubcategory = "Reflection";
+    }
+
+    /// <summary>The buyer interactions a rep reflects on once completed.</summary>
+    public static class InteractionTables
+    {
+        public const string Appointment = "appointment";
+        public const string PhoneCall = "phonecall";
     }
 
     public static class SessionTable
@@ -112,6 +128,12 @@ namespace Coaching.Plugins.Schema
         public const string CommitmentsMissed = "coach_commitmentsmissed";
         public const string ExecutionConcern = "coach_executionconcern";
         public const string DurationMinutes = "coach_durationminutes";
+
+        /// <summary>statuscode "Completed" of statecode Completed.</summary>
+        public const int CompletedStatus = 2;
+
+        /// <summary>Length of the reflection answer columns (coach_wentwell, coach_notasexpected).</summary>
+        public const int ReflectionMaxLength = 4000;
     }
 
     public static class EnvironmentVariableTables

@@ -22,7 +22,7 @@ namespace Coaching.Plugins.Services
         };
 
         /// <summary>Scores every record in the batch with one account query for all distinct accounts.</summary>
-        public static void Score(LocalPluginContext context, IReadOnlyList<TargetRecord> records)
+        public static void Score(IOperationContext context, IReadOnlyList<TargetRecord> records)
         {
             var toScore = records.Where(r => r.PreImage == null || ScoredColumns.Any(r.Sets)).ToList();
             if (toScore.Count == 0) return;

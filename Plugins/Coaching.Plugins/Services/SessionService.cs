@@ -22,7 +22,7 @@ namespace Coaching.Plugins.Services
         /// </summary>
         /// <param name="opportunity">Current values of the opportunity (a post-image or a retrieved row).</param>
         /// <returns>The new session, or the reason none was created.</returns>
-        public static SessionOpening Open(LocalPluginContext context, EntityReference opportunityRef, Entity opportunity, SessionTrigger trigger)
+        public static SessionOpening Open(IOperationContext context, EntityReference opportunityRef, Entity opportunity, SessionTrigger trigger)
         {
             var settings = CoachingSettingsProvider.Get(context).Sessions;
             if (!settings.IsEnabled(trigger))

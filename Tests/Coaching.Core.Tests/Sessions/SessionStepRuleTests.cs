@@ -47,5 +47,12 @@ namespace Coaching.Core.Tests.Sessions
             SessionStepRule.Evaluate(SessionStep.AssignNextSteps, SessionStep.FollowUp, "- a\n- b", 3)
                 .Allowed.Should().BeTrue();
         }
+
+        [Fact]
+        public void Steps_are_named_as_the_form_shows_them()
+        {
+            SessionStepRule.Evaluate(SessionStep.Conduct, SessionStep.FollowUp, "a", 3)
+                .Message.Should().Be("Move the session one step at a time: after Conduct comes Assign next steps.");
+        }
     }
 }

@@ -19,7 +19,7 @@ public readonly struct IndexKey : IEquatable<IndexKey>
     {
         null => null,
         EntityReference r => r.Id,
-        OptionSetValue o => o.Value,
+        OptionSetValue o => (decimal)o.Value,
         Money m => m.Value,
         AliasedValue a => Normalize(a.Value),
         string s => s.ToUpperInvariant(),
@@ -27,7 +27,7 @@ public readonly struct IndexKey : IEquatable<IndexKey>
         long l => (decimal)l,
         double d => (decimal)d,
         decimal d => d,
-        Enum e => Convert.ToInt32(e),
+        Enum e => (decimal)Convert.ToInt32(e),
         _ => value,
     };
 

@@ -29,8 +29,13 @@ internal static class Fault
             "This workflow job was canceled because the workflow that started it included an infinite loop. " +
             $"Correct the workflow logic and try again. (Depth {depth} exceeds the maximum of {MaxDepth}.)");
 
-    public static XrmFaultException UnexpectedPluginError(string pluginType, Exception error) =>
-        Of(FaultCodes.IsvUnexpected, error.Message, error);
+    /// <summary>Anything but InvalidPluginExecutionException: the caller sees the original message; the exception stays inner.</summary>
+    public static XrmFaultException UnexpectedPluginError(string pluginType, Exception error)
+    {
+        var fault = Of(FaultCodes.IsvUnexpected, error.Message, error);
+        fault.Fault.TraceText = $"{pluginType} threw {error.GetType().FullName}";
+        return fault;
+    }
 
     public static XrmFaultException IsvReducedOpenTransactionCount(string pluginType) =>
         Of(FaultCodes.IsvReducedOpenTransactionCount,

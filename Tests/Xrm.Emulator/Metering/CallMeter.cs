@@ -27,13 +27,6 @@ public sealed class CallMeter
         return new MeterReading(_executions.Skip(start).ToList());
     }
 
-    public MeterReading Measure<T>(Func<T> userRequest, out T result)
-    {
-        var start = _executions.Count;
-        result = userRequest();
-        return new MeterReading(_executions.Skip(start).ToList());
-    }
-
     public MeterReading Everything() => new(_executions.ToList());
 
     public void Reset() => _executions.Clear();

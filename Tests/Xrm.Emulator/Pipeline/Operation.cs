@@ -144,6 +144,10 @@ internal sealed class Operation
     public void FillOutputs(Action<EventScope> fill)
     {
         _fillOutputs = fill;
+
+        // The requested message's own scope wraps OutputParameters, so it always gets them.
+        if (IsBulk) MultipleScope();
+        else SingleScope(0);
         foreach (var scope in _singleScopes) if (scope != null) fill(scope);
         if (_multipleScope != null) fill(_multipleScope);
     }

@@ -44,7 +44,9 @@ internal sealed class ColumnTypeProbe
 
     public ValueKind? KindOf(string table, string column)
     {
-        var sample = QueryValues.Normalize(Sample(table, column));
+        var raw = Sample(table, column);
+        if (!QueryValues.IsComparable(raw)) return null; // e.g. a party list: only Null / NotNull can test it
+        var sample = QueryValues.Normalize(raw);
         return sample == null ? null : QueryValues.KindOf(sample);
     }
 }

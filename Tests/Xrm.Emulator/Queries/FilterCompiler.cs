@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -68,6 +69,41 @@ internal sealed class FilterCompiler
         };
     }
 
+    /// <summary>
+    /// The query's criteria split into the AND-ed parts that read only the root row, tested before any join so a
+    /// rejected row costs no link lookups, and the parts that need the joined row. Same rows either way.
+    /// </summary>
+    public (RowPredicate? RootOnly, RowPredicate? Joined) CompileCriteria(FilterExpression? criteria)
+    {
+        var root = _plan.Root;
+        if (criteria == null) return (null, null);
+        if (_plan.Links.Count == 0) return (Compile(criteria, root), null);
+
+        var single = criteria.Conditions.Count + criteria.Filters.Count == 1;
+        if (criteria.FilterOperator != LogicalOperator.And && !single) return (null, Compile(criteria, root));
+
+        var rootOnly = new FilterExpression(LogicalOperator.And);
+        var joined = new FilterExpression(LogicalOperator.And);
+        foreach (var condition in criteria.Conditions)
+        {
+            (ReadsOnlyRoot(condition) ? rootOnly : joined).Conditions.Add(condition);
+        }
+
+        foreach (var filter in criteria.Filters)
+        {
+            (ReadsOnlyRoot(filter) ? rootOnly : joined).Filters.Add(filter);
+        }
+
+        return (Compile(rootOnly, root), Compile(joined, root));
+
+        bool ReadsOnlyRoot(object part) => part switch
+        {
+            ConditionExpression condition => Target(condition, root).Node == root,
+            FilterExpression filter => filter.Conditions.All(ReadsOnlyRoot) && filter.Filters.All(ReadsOnlyRoot),
+            _ => false,
+        };
+    }
+
     public (PlanNode Node, string Attribute) Target(ConditionExpression condition, PlanNode owner)
     {
         if (condition.CompareColumns)
@@ -96,6 +132,17 @@ internal sealed class FilterCompiler
         var column = $"{node.Alias}.{attribute}";
         var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, column, _probe.KindOf(node.LogicalName, attribute), _context);
         var slot = node.Index;
+        if (condition.Operator is ConditionOperator.Null or ConditionOperator.NotNull)
+        {
+            // Emptiness needs no comparable value: works on any column type (party lists, images...).
+            var wantNull = condition.Operator == ConditionOperator.Null;
+            return row =>
+            {
+                var entity = row[slot];
+                return (entity == null || PrimaryKey.ValueOf(entity, attribute) == null) == wantNull;
+            };
+        }
+
         return row =>
         {
             var entity = row[slot];

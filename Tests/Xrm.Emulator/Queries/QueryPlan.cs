@@ -286,6 +286,12 @@ internal sealed class QueryPlan
                 throw new InvalidQueryException($"The column set of {node} contains an empty column name.");
             }
 
+            if (column.Contains('.'))
+            {
+                throw new InvalidQueryException(
+                    $"The column '{column}' in the column set of {node} contains a '.'; add link-entity columns to LinkEntity.Columns.");
+            }
+
             if (!node.Columns.Contains(column)) node.Columns.Add(column);
         }
     }

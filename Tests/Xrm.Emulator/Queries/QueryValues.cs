@@ -46,6 +46,15 @@ internal static class QueryValues
         _ => throw new UnsupportedQueryException($"comparing values of type {raw.GetType().FullName}"),
     };
 
+    /// <summary>Whether <see cref="Normalize"/> accepts the value.</summary>
+    public static bool IsComparable(object? raw) => raw switch
+    {
+        AliasedValue aliased => IsComparable(aliased.Value),
+        null or EntityReference or Guid or OptionSetValue or Money or string or bool or DateTime or DateTimeOffset or Enum
+            or int or long or short or byte or decimal or double or float => true,
+        _ => false,
+    };
+
     public static ValueKind KindOf(object normalized) => normalized switch
     {
         Guid => ValueKind.Guid,

@@ -1,0 +1,111 @@
+using System;
+using System.Linq;
+using Coaching.Core.Sessions;
+using Coaching.Plugins.Infrastructure;
+using Coaching.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Coaching.Plugins.Services
+{
+    /// <summary>
+    /// The reflection loop: a completed buyer interaction gives the rep a task asking the two questions;
+    /// completing that task files the answers into the opportunity's open micro-coaching session.
+    /// </summary>
+    public static class ReflectionService
+    {
+        /// <summary>An appointment or phone call was completed: two calls (is there a reflection task already? create it).</summary>
+        public static void AskForReflection(LocalPluginContext context, TargetRecord record)
+        {
+            if (!IsCompletedNow(record)) return;
+            var interaction = record.PostImage ?? record.Target;
+            var regarding = interaction.GetAttributeValue<EntityReference>(ActivityColumns.Regarding);
+            if (regarding == null || regarding.LogicalName != OpportunityTable.Name)
+            {
+                context.Trace("Completed interaction is not regarding an opportunity: no reflection");
+                return;
+            }
+
+            var taskId = CoachingTasks.ReflectionTaskId(record.Target.Id);
+            if (CoachingTasks.Existing(context.UserService, new[] { taskId }).Count > 0)
+            {
+                context.Trace("The reflection task for this interaction exists already");
+                return;
+            }
+
+            var kind = context.Execution.PrimaryEntityName == InteractionTables.PhoneCall ? "phone call" : "appointment";
+            var planned = Reflection.Task(
+                kind,
+                interaction.GetAttributeValue<string>(ActivityColumns.Subject),
+                interaction.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd) ?? context.Now,
+                context.Now);
+            var rep = interaction.GetAttributeValue<EntityReference>(ActivityColumns.Owner);
+            context.UserService.Create(CoachingTasks.New(taskId, planned, regarding, rep, TaskTable.ReflectionSubcategory));
+            context.Trace("Asked for a reflection on the completed {0}, due {1:u}", kind, planned.Due);
+        }
+
+        /// <summary>A reflection task was completed: two calls (the open session, its update), none when there is nothing to file.</summary>
+        public static void FileAnswers(LocalPluginContext context, TargetRecord record)
+        {
+            if (!IsCompletedNow(record)) return;
+            var task = record.PostImage ?? record.Target;
+            if (task.GetAttributeValue<string>(TaskTable.Subcategory) != TaskTable.ReflectionSubcategory) return;
+
+            var answers = Reflection.Parse(task.GetAttributeValue<string>(ActivityColumns.Description));
+            var regarding = task.GetAttributeValue<EntityReference>(ActivityColumns.Regarding);
+            if (!answers.HasAnswers || regarding == null || regarding.LogicalName != OpportunityTable.Name)
+            {
+                context.Trace("Reflection completed without answers under the questions, or not on an opportunity: nothing to file");
+                return;
+            }
+
+            var session = OpenSession(context.UserService, regarding.Id);
+            if (session == null)
+            {
+                context.Trace("No open micro-coaching session on the opportunity: the answers stay on the task");
+                return;
+            }
+
+            var label = Reflection.Label(task.GetAttributeValue<string>(ActivityColumns.Subject), context.Now);
+            var update = new Entity(SessionTable.Name, session.Id);
+            File(update, session, SessionTable.WentWell, answers.WentWell, label);
+            File(update, session, SessionTable.NotAsExpected, answers.NotAsExpected, label);
+            if (update.Attributes.Count == 0)
+            {
+                context.Trace("The session holds these answers already");
+                return;
+            }
+
+            context.UserService.Update(update);
+            context.Trace("Filed {0} answer(s) into the open session", update.Attributes.Count);
+        }
+
+        /// <summary>statecode became Completed in this save (not a save of an already completed record).</summary>
+        private static bool IsCompletedNow(TargetRecord record) =>
+            record.Target.GetAttributeValue<OptionSetValue>(ActivityColumns.State)?.Value == ActivityState.Completed
+            && record.PreImage?.GetAttributeValue<OptionSetValue>(ActivityColumns.State)?.Value != ActivityState.Completed;
+
+        // Appends, so reflections on several interactions before one session all reach it; a replay adds nothing.
+        private static void File(Entity update, Entity session, string column, string? answer, string label)
+        {
+            if (answer == null) return;
+            var existing = session.GetAttributeValue<string>(column);
+            if (existing != null && existing.Contains(answer)) return;
+            update[column] = Reflection.Append(existing, answer, label, SessionTable.ReflectionMaxLength);
+        }
+
+        /// <summary>The opportunity's open session (the latest, should there be several).</summary>
+        private static Entity? OpenSession(IOrganizationService service, Guid opportunityId)
+        {
+            var query = new QueryExpression(SessionTable.Name)
+            {
+                ColumnSet = new ColumnSet(SessionTable.WentWell, SessionTable.NotAsExpected),
+                TopCount = 1,
+            };
+            query.Criteria.AddCondition(ActivityColumns.Regarding, ConditionOperator.Equal, opportunityId);
+            query.Criteria.AddCondition(ActivityColumns.State, ConditionOperator.Equal, ActivityState.Open);
+            query.AddOrder(ActivityColumns.CreatedOn, OrderType.Descending);
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault();
+        }
+    }
+}

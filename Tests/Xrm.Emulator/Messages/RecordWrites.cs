@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Faults;
+using Xrm.Emulator.Pipeline;
+
+namespace Xrm.Emulator.Messages;
+
+/// <summary>The core operations that write rows, with the columns the platform sets itself.</summary>
+internal static class RecordWrites
+{
+    /// <summary>The record id of a Target: its Id, else its primary key column.</summary>
+    public static Guid IdOf(XrmEmulator emulator, Entity target) =>
+        target.Id != Guid.Empty ? target.Id
+        : target.Attributes.TryGetValue(emulator.PrimaryKeyOf(target.LogicalName), out var key) && key is Guid id ? id
+        : Guid.Empty;
+
+    public static void RequireTable(Entity? target, string message)
+    {
+        if (target == null) throw Fault.InvalidArgument($"{message} requires a Target entity.");
+        if (string.IsNullOrWhiteSpace(target.LogicalName)) throw Fault.InvalidArgument($"The Target of {message} has no LogicalName.");
+    }
+
+    /// <summary>Inserts the item's Target with createdon/by, modifiedon/by, ownerid and state defaults; returns the id.</summary>
+    public static Guid Insert(XrmEmulator emulator, Operation operation, OperationItem item)
+    {
+        var target = item.Target!;
+        var table = target.LogicalName;
+        var id = IdOf(emulator, target);
+        if (id == Guid.Empty) id = Guid.NewGuid();
+        if (emulator.Store.Exists(table, id)) throw Fault.Duplicate(table, id);
+
+        var row = new Entity(table, id);
+        foreach (var pair in target.Attributes) row.Attributes[pair.Key] = pair.Value;
+        var user = new EntityReference("systemuser", operation.Origin.UserId);
+        row[emulator.PrimaryKeyOf(table)] = id;
+        row["createdon"] = operation.CreatedOn;
+        row["modifiedon"] = operation.CreatedOn;
+        row["createdby"] = user;
+        row["modifiedby"] = user;
+        if (!Has(row, "ownerid")) row["ownerid"] = user;
+        if (!Has(row, "statecode")) row["statecode"] = new OptionSetValue(0);
+        if (!Has(row, "statuscode")) row["statuscode"] = new OptionSetValue(1);
+
+        emulator.Store.Insert(row);
+        item.Id = id;
+        target.Id = id; // post-operation steps see the new id on the Target too
+        return id;
+    }
+
+    /// <summary>Applies the item's Target to the stored row and stamps modifiedon/modifiedby.</summary>
+    public static void Update(XrmEmulator emulator, Operation operation, OperationItem item)
+    {
+        var target = item.Target!;
+        var table = operation.Table;
+        if (!emulator.Store.Exists(table, item.Id)) throw Fault.DoesNotExist(table, item.Id);
+
+        var primaryKey = emulator.PrimaryKeyOf(table);
+        var changes = new List<KeyValuePair<string, object?>>(target.Attributes.Count + 2);
+        foreach (var pair in target.Attributes)
+        {
+            if (pair.Key != primaryKey) changes.Add(new KeyValuePair<string, object?>(pair.Key, pair.Value));
+        }
+
+        changes.Add(new KeyValuePair<string, object?>("modifiedon", operation.CreatedOn));
+        changes.Add(new KeyValuePair<string, object?>("modifiedby", new EntityReference("systemuser", operation.Origin.UserId)));
+        emulator.Store.Apply(table, item.Id, changes);
+    }
+
+    /// <summary>The id of an existing record of an Update-like request, or the platform's Does Not Exist fault.</summary>
+    public static Guid RequireExisting(XrmEmulator emulator, string table, Guid id, string message)
+    {
+        if (id == Guid.Empty) throw Fault.InvalidArgument($"{message} of {table} needs the record id (Target.Id or {emulator.PrimaryKeyOf(table)}).");
+        if (!emulator.Store.Exists(table, id)) throw Fault.DoesNotExist(table, id);
+        return id;
+    }
+
+    private static bool Has(Entity row, string column) => row.Attributes.TryGetValue(column, out var value) && value != null;
+}

@@ -1,0 +1,50 @@
+using System;
+using System.Linq;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Xrm.Emulator.Data;
+using Xrm.Emulator.Faults;
+using Xrm.Emulator.Pipeline;
+
+namespace Xrm.Emulator.Messages;
+
+/// <summary>Retrieve: a copy of the record with only the requested columns (and always its primary key).</summary>
+internal sealed class RetrieveHandler : EventMessageHandler
+{
+    public RetrieveHandler(XrmEmulator emulator) : base(emulator)
+    {
+    }
+
+    public override string Name => "Retrieve";
+
+    public override void Prepare(Operation operation)
+    {
+        var target = Required<EntityReference>(operation, "Target");
+        Required<ColumnSet>(operation, "ColumnSet");
+        operation.Describe(target.LogicalName, new OperationItem(target.Id, null));
+    }
+
+    public override void Execute(Operation operation)
+    {
+        var target = Required<EntityReference>(operation, "Target");
+        var columns = Required<ColumnSet>(operation, "ColumnSet");
+        var row = Emulator.Store.Find(target.LogicalName, target.Id) ?? throw Fault.DoesNotExist(target.LogicalName, target.Id);
+        operation.OutputParameters["BusinessEntity"] = Copy(row, columns, Emulator.PrimaryKeyOf(row.LogicalName));
+    }
+
+    public override OrganizationResponse Respond(Operation operation)
+    {
+        var response = Response<RetrieveResponse>(Name);
+        response.Results["Entity"] = operation.OutputParameters["BusinessEntity"];
+        return response;
+    }
+
+    /// <summary>Dataverse leaves null columns out of what it returns.</summary>
+    internal static Entity Copy(Entity row, ColumnSet columns, string primaryKey)
+    {
+        var wanted = columns.AllColumns ? null : columns.Columns.ToHashSet(StringComparer.Ordinal);
+        return ValueCopier.CopyEntity(row, column =>
+            column == primaryKey || ((wanted == null || wanted.Contains(column)) && row.Attributes.TryGetValue(column, out var value) && value != null));
+    }
+}

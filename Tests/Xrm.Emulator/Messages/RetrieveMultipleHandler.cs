@@ -1,0 +1,39 @@
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Query;
+using Xrm.Emulator.Faults;
+using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Queries;
+
+namespace Xrm.Emulator.Messages;
+
+/// <summary>RetrieveMultiple: the query engine answers; pre-operation steps may still change the Query.</summary>
+internal sealed class RetrieveMultipleHandler : EventMessageHandler
+{
+    public RetrieveMultipleHandler(XrmEmulator emulator) : base(emulator)
+    {
+    }
+
+    public override string Name => "RetrieveMultiple";
+
+    public override void Prepare(Operation operation)
+    {
+        var query = Required<QueryBase>(operation, "Query");
+        var table = RequestTables.TableOf(query) ?? throw Fault.InvalidArgument("RetrieveMultiple: the query names no table.");
+        operation.Describe(table, new OperationItem(System.Guid.Empty, null));
+    }
+
+    public override void Execute(Operation operation)
+    {
+        var query = Required<QueryBase>(operation, "Query");
+        var context = new QueryContext(Emulator.Store, Emulator.UtcNow, operation.Origin.UserId);
+        operation.OutputParameters["BusinessEntityCollection"] = QueryEngine.Execute(query, context);
+    }
+
+    public override OrganizationResponse Respond(Operation operation)
+    {
+        var response = Response<RetrieveMultipleResponse>(Name);
+        response.Results["EntityCollection"] = operation.OutputParameters["BusinessEntityCollection"];
+        return response;
+    }
+}

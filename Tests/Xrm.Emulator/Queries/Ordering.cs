@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Generic;
+using System.Data.SqlTypes;
+using Microsoft.Xrm.Sdk;
+
+namespace Xrm.Emulator.Queries;
+
+/// <summary>
+/// Sorts joined rows by the query's orders like SQL Server: nulls first when ascending (last when descending),
+/// ties keep the order rows came in (stable). A lookup sorts by the referenced record's name when both references
+/// carry one, otherwise by id; choices sort by number (Dataverse sorts them by label, which the emulator does not know).
+/// </summary>
+internal static class Ordering
+{
+    public static List<Entity?[]> Sort(List<Entity?[]> rows, IReadOnlyList<PlanOrder> orders)
+    {
+        if (orders.Count == 0 || rows.Count < 2) return rows;
+
+        var keys = new object?[rows.Count][];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var rowKeys = new object?[orders.Count];
+            for (var k = 0; k < orders.Count; k++)
+            {
+                var entity = rows[i][orders[k].Node.Index];
+                rowKeys[k] = SortKey(entity == null ? null : PrimaryKey.ValueOf(entity, orders[k].Attribute));
+            }
+
+            keys[i] = rowKeys;
+        }
+
+        var positions = new int[rows.Count];
+        for (var i = 0; i < positions.Length; i++) positions[i] = i;
+        Array.Sort(positions, (a, b) =>
+        {
+            for (var k = 0; k < orders.Count; k++)
+            {
+                var compared = CompareKeys(keys[a][k], keys[b][k]);
+                if (compared != 0) return orders[k].Descending ? -compared : compared;
+            }
+
+            return a.CompareTo(b); // stable
+        });
+
+        var sorted = new List<Entity?[]>(rows.Count);
+        foreach (var position in positions) sorted.Add(rows[position]);
+        return sorted;
+    }
+
+    private static object? SortKey(object? raw) => raw is EntityReference reference
+        ? new LookupKey(reference.Name, reference.Id)
+        : QueryValues.Normalize(raw);
+
+    private static int CompareKeys(object? left, object? right)
+    {
+        if (left == null) return right == null ? 0 : -1;
+        if (right == null) return 1;
+
+        if (left is LookupKey a && right is LookupKey b)
+        {
+            if (a.Name != null && b.Name != null)
+            {
+                var byName = string.Compare(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+                if (byName != 0) return byName;
+            }
+
+            return new SqlGuid(a.Id).CompareTo(new SqlGuid(b.Id));
+        }
+
+        if (left is LookupKey lookup) left = lookup.Id;
+        if (right is LookupKey other) right = other.Id;
+
+        var leftKind = QueryValues.KindOf(left);
+        var rightKind = QueryValues.KindOf(right);
+        return leftKind == rightKind ? QueryValues.Compare(left, right) : leftKind.CompareTo(rightKind);
+    }
+
+    private sealed record LookupKey(string? Name, Guid Id);
+}

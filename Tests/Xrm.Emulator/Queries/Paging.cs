@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Xrm.Emulator.Queries;
+
+/// <summary>The slice of the ordered result one response returns.</summary>
+internal readonly record struct PageWindow(int Start, int Count, bool MoreRecords, string? PagingCookie);
+
+/// <summary>
+/// TopCount, PageInfo and paging cookies as Dataverse handles them: at most 5,000 rows a page (the default page
+/// size), MoreRecords when rows remain, and a cookie naming the page and the first and last record id of the page,
+/// <c>&lt;cookie page="1"&gt;&lt;accountid last="{...}" first="{...}" /&gt;&lt;/cookie&gt;</c>. Given back with
+/// the next PageNumber, the cookie continues right after its last record.
+/// </summary>
+internal static class Paging
+{
+    public const int MaxPageSize = 5000;
+
+    /// <summary>Rejects what Dataverse rejects, before any row is read.</summary>
+    public static void Validate(QueryPlan plan)
+    {
+        var paging = plan.Paging;
+        if (plan.Top.HasValue)
+        {
+            if (IsPaged(paging))
+            {
+                throw new InvalidQueryException("The Top and PageInfo properties cannot be used together: use TopCount, or PageInfo.Count with PageNumber, not both.");
+            }
+
+            if (paging.ReturnTotalRecordCount)
+            {
+                throw new InvalidQueryException("TopCount cannot be used together with PageInfo.ReturnTotalRecordCount.");
+            }
+
+            if (plan.Top.Value < 1 || plan.Top.Value > MaxPageSize)
+            {
+                throw new InvalidQueryException($"TopCount must be between 1 and {MaxPageSize}, not {plan.Top.Value}.");
+            }
+        }
+
+        if (paging.Count < 0 || paging.Count > MaxPageSize)
+        {
+            throw new InvalidQueryException($"PageInfo.Count (the page size) must be between 1 and {MaxPageSize}, not {paging.Count}.");
+        }
+
+        if (paging.PageNumber < 0)
+        {
+            throw new InvalidQueryException($"PageInfo.PageNumber must be 1 or more, not {paging.PageNumber}.");
+        }
+    }
+
+    /// <param name="rootIds">The id of each ordered result row's root record.</param>
+    /// <param name="primaryIdName">The id column named in the cookie.</param>
+    public static PageWindow Window(IReadOnlyList<Guid> rootIds, QueryPlan plan, string primaryIdName)
+    {
+        if (plan.Top.HasValue)
+        {
+            return new PageWindow(0, Math.Min(plan.Top.Value, rootIds.Count), false, null);
+        }
+
+        var paging = plan.Paging;
+        var size = paging.Count > 0 ? paging.Count : MaxPageSize;
+        var page = paging.PageNumber > 0 ? paging.PageNumber : 1;
+        var start = (int)Math.Min((long)(page - 1) * size, rootIds.Count);
+
+        if (!string.IsNullOrEmpty(paging.PagingCookie))
+        {
+            var cookie = ReadCookie(paging.PagingCookie);
+            // A cookie is for the page after its own; for any other page number Dataverse goes by the number alone.
+            if (cookie.Page == page - 1 && cookie.Last.HasValue)
+            {
+                var previous = start - 1;
+                if (previous < 0 || previous >= rootIds.Count || rootIds[previous] != cookie.Last.Value)
+                {
+                    var last = LastIndexOf(rootIds, cookie.Last.Value);
+                    if (last >= 0) start = last + 1;
+                }
+            }
+        }
+
+        var count = Math.Min(size, rootIds.Count - start);
+        var more = start + count < rootIds.Count;
+        var pagingCookie = count > 0 ? WriteCookie(page, primaryIdName, rootIds[start], rootIds[start + count - 1]) : null;
+        return new PageWindow(start, count, more, pagingCookie);
+    }
+
+    public static bool IsPaged(Microsoft.Xrm.Sdk.Query.PagingInfo paging) =>
+        paging.Count > 0 || paging.PageNumber > 0 || !string.IsNullOrEmpty(paging.PagingCookie);
+
+    public static string WriteCookie(int page, string primaryIdName, Guid first, Guid last) =>
+        new XElement("cookie",
+            new XAttribute("page", page.ToString(CultureInfo.InvariantCulture)),
+            new XElement(primaryIdName,
+                new XAttribute("last", last.ToString("B").ToUpperInvariant()),
+                new XAttribute("first", first.ToString("B").ToUpperInvariant()))).ToString(SaveOptions.DisableFormatting);
+
+    public static (int Page, Guid? Last) ReadCookie(string cookie)
+    {
+        try
+        {
+            var root = XElement.Parse(cookie);
+            if (root.Name.LocalName != "cookie" || !int.TryParse((string?)root.Attribute("page"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var page))
+            {
+                throw new InvalidQueryException($"The paging cookie '{cookie}' is not one this service issued (expected <cookie page=\"n\">).");
+            }
+
+            var lastText = root.Elements().Select(e => (string?)e.Attribute("last")).FirstOrDefault(v => v != null);
+            Guid? last = lastText != null && Guid.TryParse(lastText, out var id) ? id : null;
+            return (page, last);
+        }
+        catch (XmlException e)
+        {
+            throw new InvalidQueryException($"The paging cookie '{cookie}' is not valid XML.", e);
+        }
+    }
+
+    private static int LastIndexOf(IReadOnlyList<Guid> ids, Guid id)
+    {
+        for (var i = ids.Count - 1; i >= 0; i--)
+        {
+            if (ids[i] == id) return i;
+        }
+
+        return -1;
+    }
+}

@@ -1,0 +1,244 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using Coach.Reports;
+using Coach.Simulation;
+using Spectre.Console;
+
+namespace Coach.Commands;
+
+/// <summary>
+/// <c>coach simulate [--data DIR] [--settings FILE] [--report FILE.html] [--from DATE --to DATE]</c>: replays a CSV
+/// pipeline through the solution's real plugins in the emulator and shows the coaching picture.
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>Runs with at least this many events show a progress bar (on an interactive console).</summary>
+    public const int ProgressThreshold = 3000;
+
+    public static string DefaultDataFolder => Path.Combine(AppContext.BaseDirectory, "Sample");
+
+    public static Command Create()
+    {
+        var data = new Option<DirectoryInfo?>("--data")
+        {
+            Description = "Folder with accounts.csv, users.csv, opportunities.csv and optionally events.csv (default: the bundled sample).",
+            HelpName = "DIR",
+        };
+        var settings = new Option<FileInfo?>("--settings")
+        {
+            Description = "Settings JSON to use as the value of coach_CoachingSettings (default: the solution's default value).",
+            HelpName = "FILE",
+        };
+        var report = new Option<FileInfo?>("--report")
+        {
+            Description = "Also write the report as a self-contained HTML page to this file.",
+            HelpName = "FILE.html",
+        };
+        var from = new Option<string?>("--from")
+        {
+            Description = "Count activity from this date (ISO 8601); earlier events still build the pipeline's state.",
+            HelpName = "DATE",
+        };
+        var to = new Option<string?>("--to")
+        {
+            Description = "Replay up to this date (ISO 8601; a date alone includes the whole day) and report as of then.",
+            HelpName = "DATE",
+        };
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "List every skipped row and refused operation, not just the first ones.",
+        };
+        var solution = new Option<DirectoryInfo?>("--solution")
+        {
+            Description = "The unpacked solution to load (default: Solution/src next to the tool or in the repository).",
+            Hidden = true,
+        };
+
+        var command = new Command("simulate", "Replay a CSV pipeline through the solution's plugins in an in-memory Dataverse and show the coaching picture: " +
+                                              "the pipeline-meeting agenda per manager, sessions and tasks per rep against the cadence, blocked stage moves, and ICP fit. " +
+                                              ExitCodes.Help)
+        {
+            data, settings, report, from, to, verbose, solution,
+        };
+        command.Subcommands.Add(SampleCommand());
+        command.SetAction(parseResult => Run(
+            parseResult,
+            parseResult.GetValue(data)?.FullName,
+            parseResult.GetValue(settings)?.FullName,
+            parseResult.GetValue(report)?.FullName,
+            parseResult.GetValue(from),
+            parseResult.GetValue(to),
+            parseResult.GetValue(verbose),
+            parseResult.GetValue(solution)?.FullName));
+        return command;
+    }
+
+    private static int Run(ParseResult parseResult, string? dataFolder, string? settingsPath, string? reportPath, string? fromText, string? toText, bool verbose, string? solution)
+    {
+        var console = CommandConsole.For(parseResult);
+        if (!TryWindow(fromText, toText, out var window, out var problem))
+        {
+            CommandConsole.Error(parseResult, problem!);
+            return ExitCodes.Usage;
+        }
+
+        SettingsFile? settings = null;
+        if (settingsPath != null)
+        {
+            try
+            {
+                settings = SettingsFile.Load(settingsPath);
+            }
+            catch (SettingsFileException e)
+            {
+                CommandConsole.Error(parseResult, e.Message);
+                return ExitCodes.SettingsInvalid;
+            }
+        }
+
+        var folder = dataFolder ?? DefaultDataFolder;
+        PipelineData data;
+        try
+        {
+            data = PipelineLoader.Load(folder);
+        }
+        catch (InputUnusableException e)
+        {
+            CommandConsole.Error(parseResult, e.Message);
+            return ExitCodes.InputUnusable;
+        }
+
+        var options = new SimulationOptions
+        {
+            DataFolder = dataFolder == null ? "bundled sample" : Path.GetRelativePath(Directory.GetCurrentDirectory(), folder),
+            SettingsJson = settings?.Json,
+            SettingsPath = settings == null ? null : Path.GetRelativePath(Directory.GetCurrentDirectory(), settings.Path),
+            Window = window,
+            SolutionFolder = solution,
+        };
+
+        SimulationResult result;
+        try
+        {
+            result = RunWithProgress(console, options, data);
+        }
+        catch (InputUnusableException e)
+        {
+            CommandConsole.Error(parseResult, e.Message);
+            return ExitCodes.InputUnusable;
+        }
+
+        ConsoleReport.Render(console, result, verbose);
+        if (reportPath != null)
+        {
+            HtmlReport.Write(result, reportPath);
+            console.MarkupLine($"HTML report: [link]{Markup.Escape(reportPath)}[/]");
+        }
+        else
+        {
+            console.MarkupLine("[grey]Add --report coaching.html for the same picture as a page with charts to share.[/]");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static SimulationResult RunWithProgress(IAnsiConsole console, SimulationOptions options, PipelineData data)
+    {
+        if (!console.Profile.Capabilities.Interactive || console.Profile.Out.IsTerminal == false)
+        {
+            return Simulator.Run(options, data);
+        }
+
+        SimulationResult? result = null;
+        var events = 0;
+        foreach (var o in data.Opportunities) events++;
+        events += data.Events?.Count ?? 0;
+        if (events < ProgressThreshold) return Simulator.Run(options, data);
+
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                ProgressTask? task = null;
+                result = Simulator.Run(options, data, new Simulator.Hooks
+                {
+                    Starting = n => task = ctx.AddTask($"Replaying {n:N0} events", maxValue: Math.Max(1, n)),
+                    Progress = new Reporter(done => task!.Value = done),
+                });
+                if (task != null) task.Value = task.MaxValue;
+            });
+        return result!;
+    }
+
+    private sealed class Reporter : IProgress<int>
+    {
+        private readonly Action<int> _report;
+
+        public Reporter(Action<int> report) => _report = report;
+
+        public void Report(int value) => _report(value);
+    }
+
+    /// <summary>Reads --from/--to; a date alone in --to means the end of that day.</summary>
+    public static bool TryWindow(string? fromText, string? toText, out ReplayWindow window, out string? problem)
+    {
+        window = ReplayWindow.All;
+        problem = null;
+        DateTime? from = null, to = null;
+        if (fromText != null)
+        {
+            if (!InputValues.TryDate(fromText, out var f))
+            {
+                problem = $"--from: '{fromText}' is not an ISO 8601 date (e.g. 2026-07-01).";
+                return false;
+            }
+
+            from = f;
+        }
+
+        if (toText != null)
+        {
+            if (!InputValues.TryDate(toText, out var t))
+            {
+                problem = $"--to: '{toText}' is not an ISO 8601 date (e.g. 2026-09-30).";
+                return false;
+            }
+
+            to = toText.Trim().Length == 10 ? t.AddDays(1).AddTicks(-1) : t;
+        }
+
+        if (from.HasValue && to.HasValue && from.Value > to.Value)
+        {
+            problem = $"--from {fromText} is after --to {toText}.";
+            return false;
+        }
+
+        window = new ReplayWindow(from, to);
+        return true;
+    }
+
+    /// <summary>Hidden: <c>coach simulate sample --out DIR</c> writes a generated sample (how Tools/Coach/Sample was made).</summary>
+    private static Command SampleCommand()
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to.", Required = true };
+        var opportunities = new Option<int>("--opportunities") { Description = "Number of opportunities.", DefaultValueFactory = _ => 400 };
+        var events = new Option<int?>("--events") { Description = "Exact number of events.csv rows (default: what the histories give)." };
+        var seed = new Option<int>("--seed") { Description = "Random seed; the same seed writes the same files.", DefaultValueFactory = _ => 20260701 };
+        var command = new Command("sample", "Generate a deterministic sample pipeline (the bundled sample used the defaults).")
+        {
+            output, opportunities, events, seed,
+        };
+        command.Hidden = true;
+        command.SetAction(parseResult =>
+        {
+            var folder = parseResult.GetValue(output)!.FullName;
+            var written = new SampleGenerator(parseResult.GetValue(seed), parseResult.GetValue(opportunities), parseResult.GetValue(events)).WriteTo(folder);
+            parseResult.InvocationConfiguration.Output.WriteLine(
+                $"Wrote {folder}: {written.Managers} managers, {written.Reps} reps, {written.Accounts} accounts, {written.Opportunities} opportunities, {written.Events} events.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,296 @@
+using System;
+using System.Collections.Generic;
+using Coaching.Core.Opportunities;
+using Coaching.Plugins.Schema;
+using Microsoft.Crm.Sdk.Messages;
+using Microsoft.Xrm.Sdk;
+using Xrm.Emulator;
+using Xrm.Emulator.Faults;
+
+namespace Coach.Simulation;
+
+/// <summary>
+/// Replays events on the emulator, one at a time, with the clock at each event's time, each performed as the
+/// opportunity's owner would through the organization service:
+/// <list type="bullet">
+/// <item>created: Create of the opportunity in Qualify (stepname "1-Qualify");</item>
+/// <item>stage_change: Update of salesstage and stepname; a move the stage gate refuses is recorded with its
+/// message and not retried: the deal stays where it was, as it would for a rep who did not fix the goal;</item>
+/// <item>goal_set: Update of the next interaction goal (an empty value clears it);</item>
+/// <item>interaction_scheduled: Update of the next interaction date, and an appointment at that date;</item>
+/// <item>interaction_completed: the open appointment completed (SetState), else a phone call logged and completed;
+/// the value, when given, becomes the last interaction outcome;</item>
+/// <item>won / lost: SetState of the opportunity (Won 1/3, Lost 2/4).</item>
+/// </list>
+/// Events on a deal that is already closed, or that was never created, are skipped and reported with their line.
+/// </summary>
+public sealed class PipelineReplayer
+{
+    private readonly XrmEmulator _emulator;
+    private readonly IReadOnlyDictionary<string, Guid> _users;
+    private readonly IReadOnlyDictionary<string, Guid> _accounts;
+    private readonly Dictionary<string, LiveOpportunity> _live = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<Guid, IOrganizationService> _services = new();
+    private readonly Dictionary<string, OpportunityRow> _rows;
+
+    public PipelineReplayer(XrmEmulator emulator, PipelineData data, IReadOnlyDictionary<string, Guid> users, IReadOnlyDictionary<string, Guid> accounts)
+    {
+        _emulator = emulator;
+        _users = users;
+        _accounts = accounts;
+        _rows = new Dictionary<string, OpportunityRow>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in data.Opportunities) _rows[row.Id] = row;
+    }
+
+    /// <summary>Called before each event is performed, with the emulator clock already set (tests watch order and clock).</summary>
+    public Action<PipelineEvent, DateTime>? OnApplying { get; set; }
+
+    public List<ReplayRecord> Blocked { get; } = new();
+
+    public List<ReplayRecord> Refused { get; } = new();
+
+    public List<InputIssue> Skipped { get; } = new();
+
+    public int Applied { get; private set; }
+
+    /// <summary>The opportunities created, by their opportunities.csv id.</summary>
+    public IReadOnlyDictionary<string, LiveOpportunity> Opportunities => _live;
+
+    public void Replay(IReadOnlyList<PipelineEvent> events, IProgress<int>? progress = null)
+    {
+        var step = Math.Max(1, events.Count / 200);
+        for (var i = 0; i < events.Count; i++)
+        {
+            Apply(events[i]);
+            if (progress != null && (i % step == 0 || i == events.Count - 1)) progress.Report(i + 1);
+        }
+    }
+
+    public void Apply(PipelineEvent e)
+    {
+        if (e.Kind != EventKind.Created)
+        {
+            if (!_live.TryGetValue(e.OpportunityId, out var existing))
+            {
+                Skipped.Add(new InputIssue(e.File, e.Line, $"{e.KindName} on '{e.OpportunityId}' not applied: the opportunity was not created (see its opportunities.csv row)"));
+                return;
+            }
+
+            if (existing.State != OpportunityState.Open)
+            {
+                Skipped.Add(new InputIssue(e.File, e.Line,
+                    $"{e.KindName} on '{existing.Row.Name}' at {InputValues.Iso(e.Timestamp)} not applied: the deal was already {existing.State.ToString().ToLowerInvariant()} on {InputValues.Iso(existing.ClosedAt!.Value)} (closed deals are read-only)"));
+                return;
+            }
+        }
+
+        _emulator.UtcNow = e.Timestamp;
+        OnApplying?.Invoke(e, _emulator.UtcNow);
+        try
+        {
+            Perform(e);
+            Applied++;
+        }
+        catch (Exception ex) when (IsPlatformRefusal(ex, out var message, out var byPlugin))
+        {
+            var live = _live.TryGetValue(e.OpportunityId, out var l) ? l : null;
+            var record = new ReplayRecord(e, live, message, byPlugin);
+            if (e.Kind == EventKind.StageChange && byPlugin) Blocked.Add(record);
+            else Refused.Add(record);
+        }
+    }
+
+    private void Perform(PipelineEvent e)
+    {
+        switch (e.Kind)
+        {
+            case EventKind.Created:
+                Create(_rows[e.OpportunityId]);
+                break;
+            case EventKind.StageChange:
+                MoveStage(_live[e.OpportunityId], e.Stage!.Value);
+                break;
+            case EventKind.GoalSet:
+                UpdateOpportunity(_live[e.OpportunityId], OpportunityTable.NextInteractionGoal, e.Value);
+                break;
+            case EventKind.InteractionScheduled:
+                Schedule(_live[e.OpportunityId], e.Date!.Value);
+                break;
+            case EventKind.InteractionCompleted:
+                Complete(_live[e.OpportunityId], e.Value);
+                break;
+            case EventKind.Won:
+            case EventKind.Lost:
+                Close(_live[e.OpportunityId], e.Kind == EventKind.Won ? OpportunityState.Won : OpportunityState.Lost);
+                break;
+        }
+    }
+
+    private IOrganizationService As(Guid user)
+    {
+        if (!_services.TryGetValue(user, out var service))
+        {
+            service = _emulator.Service(user);
+            _services.Add(user, service);
+        }
+
+        return service;
+    }
+
+    private void Create(OpportunityRow row)
+    {
+        var owner = _users[row.Owner];
+        var account = new EntityReference(AccountTable.Name, _accounts[row.Account]);
+        var opportunity = new Entity(OpportunityTable.Name)
+        {
+            [OpportunityTable.Topic] = row.Name,
+            [OpportunityTable.Customer] = account,
+            [OpportunityTable.ParentAccount] = account,
+            [OpportunityTable.Owner] = new EntityReference(SystemUserTable.Name, owner),
+            [OpportunityTable.SalesStage] = new OptionSetValue((int)SalesStage.Qualify),
+            [OpportunityTable.StepName] = StepName(SalesStage.Qualify),
+        };
+        if (row.EstimatedValue.HasValue) opportunity[OpportunityTable.EstimatedValue] = new Money(row.EstimatedValue.Value);
+        if (row.EstimatedCloseDate.HasValue) opportunity[OpportunityTable.EstimatedCloseDate] = row.EstimatedCloseDate.Value;
+        if (row.BuyingTrigger != null) opportunity[OpportunityTable.BuyingTrigger] = row.BuyingTrigger;
+        if (row.BuyerStage.HasValue) opportunity[OpportunityTable.BuyerStage] = new OptionSetValue((int)row.BuyerStage.Value);
+
+        var id = As(owner).Create(opportunity);
+        _live[row.Id] = new LiveOpportunity(id, row, owner);
+    }
+
+    private void MoveStage(LiveOpportunity deal, SalesStage to)
+    {
+        if (deal.Stage == to) return;
+        As(deal.Owner).Update(new Entity(OpportunityTable.Name, deal.Id)
+        {
+            [OpportunityTable.SalesStage] = new OptionSetValue((int)to),
+            [OpportunityTable.StepName] = StepName(to),
+        });
+        deal.Stage = to;
+    }
+
+    private void UpdateOpportunity(LiveOpportunity deal, string column, object? value) =>
+        As(deal.Owner).Update(new Entity(OpportunityTable.Name, deal.Id) { [column] = value! });
+
+    private void Schedule(LiveOpportunity deal, DateTime at)
+    {
+        var service = As(deal.Owner);
+        service.Update(new Entity(OpportunityTable.Name, deal.Id) { [OpportunityTable.NextInteractionDate] = at });
+        deal.OpenAppointment = service.Create(new Entity(AppointmentTable)
+        {
+            [ActivityColumns.Subject] = "Meeting: " + deal.Row.Name,
+            [ActivityColumns.Regarding] = new EntityReference(OpportunityTable.Name, deal.Id),
+            [ActivityColumns.Owner] = new EntityReference(SystemUserTable.Name, deal.Owner),
+            [ActivityColumns.Start] = at,
+            [ActivityColumns.Due] = at.AddHours(1),
+        });
+    }
+
+    private void Complete(LiveOpportunity deal, string? outcome)
+    {
+        var service = As(deal.Owner);
+        if (deal.OpenAppointment is { } appointment)
+        {
+            SetState(service, AppointmentTable, appointment, ActivityState.Completed, AppointmentCompleted);
+            deal.OpenAppointment = null;
+        }
+        else
+        {
+            var now = _emulator.UtcNow;
+            var call = service.Create(new Entity(PhoneCallTable)
+            {
+                [ActivityColumns.Subject] = "Call: " + deal.Row.Name,
+                [ActivityColumns.Regarding] = new EntityReference(OpportunityTable.Name, deal.Id),
+                [ActivityColumns.Owner] = new EntityReference(SystemUserTable.Name, deal.Owner),
+                [ActivityColumns.ActualEnd] = now,
+            });
+            SetState(service, PhoneCallTable, call, ActivityState.Completed, PhoneCallMade);
+        }
+
+        if (!string.IsNullOrWhiteSpace(outcome))
+        {
+            service.Update(new Entity(OpportunityTable.Name, deal.Id) { [OpportunityTable.LastInteractionOutcome] = outcome });
+        }
+    }
+
+    private void Close(LiveOpportunity deal, OpportunityState state)
+    {
+        SetState(As(deal.Owner), OpportunityTable.Name, deal.Id, (int)state, state == OpportunityState.Won ? OpportunityWon : OpportunityLost);
+        deal.State = state;
+        deal.ClosedAt = _emulator.UtcNow;
+    }
+
+    private static void SetState(IOrganizationService service, string table, Guid id, int state, int status) =>
+        service.Execute(new SetStateRequest
+        {
+            EntityMoniker = new EntityReference(table, id),
+            State = new OptionSetValue(state),
+            Status = new OptionSetValue(status),
+        });
+
+    /// <summary>The business process flow's step names: "1-Qualify" … "4-Close".</summary>
+    public static string StepName(SalesStage stage) => ((int)stage + 1) + "-" + stage;
+
+    /// <summary>
+    /// A fault the platform returns to the caller: a plugin's InvalidPluginExecutionException (the message the rep
+    /// sees) or another service fault. Anything else is a defect and propagates.
+    /// </summary>
+    private static bool IsPlatformRefusal(Exception ex, out string message, out bool byPlugin)
+    {
+        switch (ex)
+        {
+            case InvalidPluginExecutionException plugin:
+                message = plugin.Message;
+                byPlugin = true;
+                return true;
+            case XrmFaultException fault:
+                message = fault.Message;
+                byPlugin = fault.ErrorCode == FaultCodes.IsvAborted;
+                return true;
+            default:
+                message = string.Empty;
+                byPlugin = false;
+                return false;
+        }
+    }
+
+    private const string AppointmentTable = "appointment";
+    private const string PhoneCallTable = "phonecall";
+    private const int AppointmentCompleted = 3;
+    private const int PhoneCallMade = 2;
+    private const int OpportunityWon = 3;
+    private const int OpportunityLost = 4;
+}
+
+/// <summary>An opportunity as the replay knows it: its id in the emulator, its row, and what the replay did to it.</summary>
+public sealed class LiveOpportunity
+{
+    public LiveOpportunity(Guid id, OpportunityRow row, Guid owner)
+    {
+        Id = id;
+        Row = row;
+        Owner = owner;
+    }
+
+    public Guid Id { get; }
+
+    public OpportunityRow Row { get; }
+
+    public Guid Owner { get; }
+
+    public SalesStage Stage { get; set; } = SalesStage.Qualify;
+
+    public OpportunityState State { get; set; } = OpportunityState.Open;
+
+    public DateTime? ClosedAt { get; set; }
+
+    public Guid? OpenAppointment { get; set; }
+}
+
+/// <summary>An event the platform refused, with the message the user saw.</summary>
+public sealed record ReplayRecord(PipelineEvent Event, LiveOpportunity? Opportunity, string Message, bool ByPlugin)
+{
+    /// <summary>The stage the deal was in when the event was refused (before the move).</summary>
+    public SalesStage? StageBefore { get; init; } = Opportunity?.Stage;
+}

@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Coaching.Core.Cadence;
+using Coaching.Core.Icp;
+using Coaching.Core.Opportunities;
+using Coaching.Core.Sessions;
+using Coaching.Core.Settings;
+using Coaching.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Coach.Simulation;
+
+/// <summary>
+/// Reads the coaching picture back from the emulator after the replay, with ordinary queries over opportunities,
+/// sessions and tasks, the way a report in the environment would: what the plugins wrote is what is shown.
+/// </summary>
+internal sealed class ResultCollector
+{
+    private static readonly string[] OpportunityColumns =
+    {
+        OpportunityTable.Topic, OpportunityTable.Owner, OpportunityTable.SalesStage, OpportunityTable.State,
+        OpportunityTable.EstimatedValue, OpportunityTable.EstimatedCloseDate, OpportunityTable.IcpFitScore,
+        OpportunityTable.IcpFitBand, OpportunityTable.IcpFitReasons, OpportunityTable.ReviewFlag, OpportunityTable.ReviewReasons,
+        OpportunityTable.NextInteractionDate, OpportunityTable.NextInteractionGoal, OpportunityTable.LastCoachedOn, OpportunityTable.CreatedOn,
+    };
+
+    private readonly IOrganizationService _service;
+    private readonly CoachingSettings _settings;
+    private readonly SimulationCast _cast;
+    private readonly DateTime _periodStart;
+    private readonly DateTime _asOf;
+
+    public ResultCollector(IOrganizationService service, CoachingSettings settings, SimulationCast cast, DateTime periodStart, DateTime asOf)
+    {
+        _service = service;
+        _settings = settings;
+        _cast = cast;
+        _periodStart = periodStart;
+        _asOf = asOf;
+    }
+
+    public List<Entity> ReadOpportunities()
+    {
+        var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(OpportunityColumns) };
+        query.AddOrder(OpportunityTable.CreatedOn, OrderType.Ascending);
+        return Queries.All(_service, query);
+    }
+
+    public List<Entity> ReadSessions()
+    {
+        var query = new QueryExpression(SessionTable.Name)
+        {
+            ColumnSet = new ColumnSet(SessionTable.Rep, SessionTable.Trigger, ActivityColumns.CreatedOn, ActivityColumns.Regarding, ActivityColumns.State),
+        };
+        query.AddOrder(ActivityColumns.CreatedOn, OrderType.Ascending);
+        return Queries.All(_service, query);
+    }
+
+    public List<Entity> ReadCoachingTasks()
+    {
+        var query = new QueryExpression(TaskTable.Name)
+        {
+            ColumnSet = new ColumnSet(ActivityColumns.Subject, TaskTable.Subcategory, ActivityColumns.Owner, ActivityColumns.State, ActivityColumns.CreatedOn),
+        };
+        query.Criteria.AddCondition(TaskTable.Category, ConditionOperator.Equal, TaskTable.CoachingCategory);
+        return Queries.All(_service, query);
+    }
+
+    /// <summary>Open deals in an early stage with the review flag, per manager of the owner, in coaching priority.</summary>
+    public IReadOnlyList<ManagerAgenda> Agendas(IReadOnlyList<Entity> opportunities)
+    {
+        var early = new HashSet<int>(_settings.Review.EarlyStages.Select(s => (int)s));
+        var flagged = opportunities.Where(o =>
+            o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Open
+            && o.GetAttributeValue<bool>(OpportunityTable.ReviewFlag)
+            && early.Contains(o.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value ?? 0));
+
+        var items = flagged.Select(o => (Manager: _cast.ManagerOf(OwnerId(o)) ?? NoManager, Item: ToAgendaItem(o))).ToList();
+        var managers = _cast.Managers.Select(m => m.Name).ToList();
+        if (items.Any(i => i.Manager == NoManager)) managers.Add(NoManager);
+
+        return managers
+            .Select(manager => new ManagerAgenda
+            {
+                Manager = manager,
+                Reps = _cast.Reps.Count(r => (r.Manager ?? NoManager) == manager),
+                Items = Prioritise(items.Where(i => i.Manager == manager).Select(i => i.Item)),
+            })
+            .ToList();
+    }
+
+    public const string NoManager = "(no manager)";
+
+    /// <summary>Coaching priority: most reasons first, then the larger deal, then the sooner close, then the name.</summary>
+    public static IReadOnlyList<AgendaItem> Prioritise(IEnumerable<AgendaItem> items) =>
+        items
+            .OrderByDescending(i => i.Reasons.Count)
+            .ThenByDescending(i => i.EstimatedValue ?? 0m)
+            .ThenBy(i => i.EstimatedCloseDate ?? DateTime.MaxValue)
+            .ThenBy(i => i.Opportunity, StringComparer.OrdinalIgnoreCase)
+            .Select((item, index) => item.WithRank(index + 1))
+            .ToList();
+
+    private AgendaItem ToAgendaItem(Entity o)
+    {
+        var stage = o.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value;
+        return new AgendaItem
+        {
+            Opportunity = o.GetAttributeValue<string>(OpportunityTable.Topic) ?? "(unnamed)",
+            Account = _cast.AccountOf(o.Id),
+            Rep = _cast.NameOf(OwnerId(o)),
+            Stage = stage.HasValue && SalesStages.IsDefined(stage.Value) ? ((SalesStage)stage.Value).ToString() : "?",
+            EstimatedValue = o.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value,
+            EstimatedCloseDate = o.GetAttributeValue<DateTime?>(OpportunityTable.EstimatedCloseDate),
+            IcpBand = BandName(o),
+            IcpScore = o.GetAttributeValue<int?>(OpportunityTable.IcpFitScore),
+            Reasons = Lines(o.GetAttributeValue<string>(OpportunityTable.ReviewReasons)),
+            NextInteractionDate = o.GetAttributeValue<DateTime?>(OpportunityTable.NextInteractionDate),
+            NextInteractionGoal = o.GetAttributeValue<string>(OpportunityTable.NextInteractionGoal),
+            LastCoachedOn = o.GetAttributeValue<DateTime?>(OpportunityTable.LastCoachedOn),
+        };
+    }
+
+    /// <summary>Per rep: sessions by trigger, coaching tasks by kind, weekly sessions against the cadence target.</summary>
+    public IReadOnlyList<RepActivity> Reps(
+        IReadOnlyList<Entity> opportunities,
+        IReadOnlyList<Entity> sessions,
+        IReadOnlyList<Entity> tasks,
+        IReadOnlyList<BlockedMove> blocked,
+        IReadOnlyList<DateTime> weeks,
+        IReadOnlyDictionary<Guid, int[]>? held = null)
+    {
+        var inPeriod = sessions.Where(s => InPeriod(s.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn))).ToList();
+        var tasksInPeriod = tasks.Where(t => InPeriod(t.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn))).ToList();
+        var target = _settings.Cadence.SessionsPerRepPerWeek;
+
+        var opened = inPeriod
+            .Select(s => new HeldSession(s.GetAttributeValue<EntityReference>(SessionTable.Rep)?.Id ?? Guid.Empty, null, s.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn)))
+            .ToList();
+        var roster = _cast.Reps.Select(r => new CoachedRep(r.Id, r.Name)).ToList();
+        var weekly = weeks
+            .Select(week => CadenceCalculator.Compute(opened, week, _settings.Cadence, roster).ToDictionary(c => c.RepId))
+            .ToList();
+        var days = Math.Max(1.0, (_asOf - _periodStart).TotalDays);
+
+        return _cast.Reps
+            .Select(rep =>
+            {
+                var mine = inPeriod.Where(s => s.GetAttributeValue<EntityReference>(SessionTable.Rep)?.Id == rep.Id).ToList();
+                var myTasks = tasksInPeriod.Where(t => t.GetAttributeValue<EntityReference>(ActivityColumns.Owner)?.Id == rep.Id)
+                    .Select(t => (Kind: TaskKindOf(t.GetAttributeValue<string>(TaskTable.Subcategory), t.GetAttributeValue<string>(ActivityColumns.Subject)), Open: t.GetAttributeValue<OptionSetValue>(ActivityColumns.State)?.Value is null or ActivityState.Open))
+                    .ToList();
+                var perWeek = weekly.Select(w => w.TryGetValue(rep.Id, out var c) ? c.Held : 0).ToList();
+                return new RepActivity
+                {
+                    Rep = rep.Name,
+                    Manager = rep.Manager,
+                    OpenDeals = opportunities.Count(o => OwnerId(o) == rep.Id && o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == 0),
+                    SessionsCreated = mine.Count,
+                    SessionsFromStageChange = mine.Count(s => Trigger(s) == SessionTrigger.StageChange),
+                    SessionsFromReviewFlag = mine.Count(s => Trigger(s) == SessionTrigger.ReviewFlag),
+                    SessionsOther = mine.Count(s => Trigger(s) is not (SessionTrigger.StageChange or SessionTrigger.ReviewFlag)),
+                    PrepTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.Prep),
+                    PrepTasksOpen = myTasks.Count(t => t.Kind == CoachingTaskKind.Prep && t.Open),
+                    ActionTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.Action),
+                    ReflectionTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.Reflection),
+                    FollowUpTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.FollowUp),
+                    BlockedMoves = blocked.Count(b => b.Rep == rep.Name),
+                    WeeklySessions = perWeek,
+                    AveragePerWeek = Math.Round(mine.Count / (days / 7.0), 1),
+                    WeeksAtTarget = weekly.Count(w => w.TryGetValue(rep.Id, out var c) && c.MeetsTarget),
+                    WeeklyHeld = held != null && held.TryGetValue(rep.Id, out var h) ? h : null,
+                    Target = target,
+                };
+            })
+            .ToList();
+    }
+
+    public enum CoachingTaskKind
+    {
+        Prep,
+        Action,
+        Reflection,
+        FollowUp,
+    }
+
+    /// <summary>What a "Micro-coaching" task is for: its subcategory (action item, follow-up, reflection); none is a prep task.</summary>
+    public static CoachingTaskKind TaskKindOf(string? subcategory, string? subject)
+    {
+        if (string.Equals(subcategory, TaskTable.ActionItemSubcategory, StringComparison.OrdinalIgnoreCase)) return CoachingTaskKind.Action;
+        if (string.Equals(subcategory, TaskTable.FollowUpSubcategory, StringComparison.OrdinalIgnoreCase)) return CoachingTaskKind.FollowUp;
+        if (string.Equals(subcategory, TaskTable.ReflectionSubcategory, StringComparison.OrdinalIgnoreCase)) return CoachingTaskKind.Reflection;
+        return subject != null && subject.StartsWith("Prepare", StringComparison.OrdinalIgnoreCase) ? CoachingTaskKind.Prep : CoachingTaskKind.Action;
+    }
+
+    /// <summary>Bands and missed criteria over the deals open at some point in the period.</summary>
+    public IcpDistribution Icp(IReadOnlyList<Entity> opportunities)
+    {
+        var inPeriod = opportunities.Where(o => _cast.ClosedAt(o.Id) is not { } closed || closed >= _periodStart).ToList();
+        var bands = new[] { IcpFitBand.Strong, IcpFitBand.Partial, IcpFitBand.Poor, IcpFitBand.Unknown }
+            .Select(band =>
+            {
+                var deals = inPeriod.Where(o => (o.GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand)?.Value ?? (int)IcpFitBand.Unknown) == (int)band).ToList();
+                return new IcpBandCount
+                {
+                    Band = band.ToString(),
+                    Count = deals.Count,
+                    Value = deals.Sum(o => o.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value ?? 0m),
+                    Won = deals.Count(o => o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Won),
+                    Lost = deals.Count(o => o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Lost),
+                };
+            })
+            .ToList();
+
+        var criteria = new Dictionary<string, (int Missed, int Unknown, int Met)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var o in inPeriod)
+        {
+            foreach (var line in Lines(o.GetAttributeValue<string>(OpportunityTable.IcpFitReasons)))
+            {
+                if (!TryReadCriterion(line, out var criterion, out var outcome)) continue;
+                criteria.TryGetValue(criterion, out var c);
+                criteria[criterion] = outcome switch
+                {
+                    CriterionOutcome.Met => (c.Missed, c.Unknown, c.Met + 1),
+                    CriterionOutcome.Unknown => (c.Missed, c.Unknown + 1, c.Met),
+                    _ => (c.Missed + 1, c.Unknown, c.Met),
+                };
+            }
+        }
+
+        return new IcpDistribution
+        {
+            Bands = bands,
+            Criteria = criteria
+                .Select(c => new IcpCriterionCount { Criterion = c.Key, Missed = c.Value.Missed, Unknown = c.Value.Unknown, Met = c.Value.Met })
+                .OrderByDescending(c => c.NotMet)
+                .ThenBy(c => c.Criterion, StringComparer.OrdinalIgnoreCase)
+                .ToList(),
+        };
+    }
+
+    public enum CriterionOutcome
+    {
+        Met,
+        Missed,
+        Unknown,
+    }
+
+    /// <summary>
+    /// Reads one line of coach_icpfitreasons: "Industry: Wholesale is a target industry (+25)" (met),
+    /// "Country: Spain is not a target country (0 of 15)" (missed), "Revenue: unknown (0 of 20)" (unknown).
+    /// Lines without a weight (the explanation of an Unknown band) are not criteria.
+    /// </summary>
+    public static bool TryReadCriterion(string line, out string criterion, out CriterionOutcome outcome)
+    {
+        criterion = string.Empty;
+        outcome = CriterionOutcome.Missed;
+        var colon = line.IndexOf(':');
+        var open = line.LastIndexOf('(');
+        if (colon <= 0 || open < colon || !line.EndsWith(")", StringComparison.Ordinal)) return false;
+        var weight = line.Substring(open + 1, line.Length - open - 2);
+        criterion = line.Substring(0, colon).Trim();
+        if (weight.StartsWith("+", StringComparison.Ordinal))
+        {
+            outcome = CriterionOutcome.Met;
+            return true;
+        }
+
+        if (!weight.StartsWith("0 of ", StringComparison.Ordinal)) return false;
+        outcome = line.Substring(colon + 1).TrimStart().StartsWith("unknown", StringComparison.OrdinalIgnoreCase) ? CriterionOutcome.Unknown : CriterionOutcome.Missed;
+        return true;
+    }
+
+    /// <summary>Monday-started weeks (UTC) from the period's start to the as-of moment.</summary>
+    public static IReadOnlyList<DateTime> WeeksOf(DateTime start, DateTime end)
+    {
+        var monday = start.Date.AddDays(-(((int)start.DayOfWeek + 6) % 7));
+        var weeks = new List<DateTime>();
+        for (var week = DateTime.SpecifyKind(monday, DateTimeKind.Utc); week <= end; week = week.AddDays(7)) weeks.Add(week);
+        if (weeks.Count == 0) weeks.Add(DateTime.SpecifyKind(monday, DateTimeKind.Utc));
+        return weeks;
+    }
+
+    public static string? BandName(Entity o)
+    {
+        var band = o.GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand)?.Value;
+        return band.HasValue && Enum.IsDefined(typeof(IcpFitBand), band.Value) ? ((IcpFitBand)band.Value).ToString() : null;
+    }
+
+    public static IReadOnlyList<string> Lines(string? text) =>
+        (text ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+
+    private bool InPeriod(DateTime time) => time >= _periodStart && time <= _asOf;
+
+    private static Guid OwnerId(Entity o) => o.GetAttributeValue<EntityReference>(OpportunityTable.Owner)?.Id ?? Guid.Empty;
+
+    private static SessionTrigger? Trigger(Entity session)
+    {
+        var value = session.GetAttributeValue<OptionSetValue>(SessionTable.Trigger)?.Value;
+        return value.HasValue && Enum.IsDefined(typeof(SessionTrigger), value.Value) ? (SessionTrigger)value.Value : null;
+    }
+
+    public static string Money(decimal value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

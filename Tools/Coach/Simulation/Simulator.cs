@@ -1,0 +1,265 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using Coaching.Core.Opportunities;
+using Coaching.Core.Settings;
+using Coaching.Plugins.EntryPoints;
+using Coaching.Plugins.Infrastructure;
+using Coaching.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Xrm.Emulator;
+
+namespace Coach.Simulation;
+
+/// <summary>What to simulate.</summary>
+public sealed class SimulationOptions
+{
+    /// <summary>The folder with accounts.csv, users.csv, opportunities.csv and optionally events.csv.</summary>
+    public required string DataFolder { get; init; }
+
+    /// <summary>The settings JSON to set as the current value of coach_CoachingSettings; null keeps the solution's default.</summary>
+    public string? SettingsJson { get; init; }
+
+    /// <summary>Shown in the report: the settings file, or null for the solution default.</summary>
+    public string? SettingsPath { get; init; }
+
+    public ReplayWindow Window { get; init; } = ReplayWindow.All;
+
+    /// <summary>The unpacked solution (Solution/src); found next to the tool or above the current folder when null.</summary>
+    public string? SolutionFolder { get; init; }
+}
+
+/// <summary>
+/// Runs a simulation: builds the emulator from Solution/src with the real plugin assembly, loads users and
+/// accounts, replays the events in time order as each deal's owner, and reads the coaching picture back.
+/// </summary>
+public static class Simulator
+{
+    public const string SettingsVariable = CoachingSettingsException.VariableName;
+
+    /// <summary>Hooks for the console (progress) and tests (the clock at each event).</summary>
+    public sealed class Hooks
+    {
+        /// <summary>Called once the plan is known, with the number of events to replay.</summary>
+        public Action<int>? Starting { get; init; }
+
+        public IProgress<int>? Progress { get; init; }
+
+        public Action<PipelineEvent, DateTime>? OnApplying { get; init; }
+    }
+
+    public static SimulationResult Run(SimulationOptions options, PipelineData data, Hooks? hooks = null)
+    {
+        var total = Stopwatch.StartNew();
+        var settings = options.SettingsJson == null ? null : CoachingSettingsParser.Parse(options.SettingsJson);
+        var plan = ReplayPlan.Build(data, options.Window);
+        hooks?.Starting?.Invoke(plan.Events.Count);
+
+        var emulator = XrmEmulator.FromSolution(SolutionLocator.Find(options.SolutionFolder), typeof(IcpFitPlugin).Assembly);
+        emulator.Meter.IsRecording = false;
+        emulator.UtcNow = plan.DataStart.Date;
+        var defaultJson = ReadDefaultSettings(emulator);
+        if (options.SettingsJson != null) emulator.SetEnvironmentVariable(SettingsVariable, defaultJson, options.SettingsJson);
+        settings ??= CoachingSettingsParser.Parse(defaultJson ?? CoachingSettings.DefaultJson);
+
+        var members = AddUsers(emulator, data);
+        var accounts = AddAccounts(emulator, data);
+        var replayer = new PipelineReplayer(emulator, data, members.ToDictionary(m => m.Name, m => m.Id, StringComparer.OrdinalIgnoreCase), accounts)
+        {
+            OnApplying = hooks?.OnApplying,
+        };
+
+        var replay = Stopwatch.StartNew();
+        replayer.Replay(plan.Events, hooks?.Progress);
+        replay.Stop();
+        emulator.UtcNow = plan.AsOf;
+
+        var periodStart = options.Window.From ?? plan.DataStart;
+        var cast = new SimulationCast(members, replayer.Opportunities);
+        var collector = new ResultCollector(emulator.Service(), settings, cast, periodStart, plan.AsOf);
+        var opportunities = collector.ReadOpportunities();
+        var sessions = collector.ReadSessions();
+        var tasks = collector.ReadCoachingTasks();
+        var blocked = replayer.Blocked
+            .Where(b => options.Window.Counts(b.Event.Timestamp) && b.Event.Timestamp >= periodStart)
+            .Select(b => new BlockedMove
+            {
+                Time = b.Event.Timestamp,
+                Opportunity = b.Opportunity?.Row.Name ?? b.Event.OpportunityId,
+                Rep = b.Opportunity == null ? "?" : cast.NameOf(b.Opportunity.Owner),
+                Manager = b.Opportunity == null ? null : cast.ManagerOf(b.Opportunity.Owner),
+                From = b.StageBefore?.ToString() ?? "?",
+                To = b.Event.Stage?.ToString() ?? "?",
+                Message = b.Message,
+                Source = b.Event.Source,
+            })
+            .ToList();
+        var weeks = ResultCollector.WeeksOf(periodStart, plan.AsOf);
+        var agenda = CustomApis.Agenda(emulator, cast, opportunities, out var agendaProblem);
+        var held = CustomApis.Held(emulator, cast, weeks, out var heldProblem);
+        var reps = collector.Reps(opportunities, sessions, tasks, blocked, weeks, held);
+
+        var issues = data.Issues.Concat(replayer.Skipped).ToList();
+        var skipped = issues.GroupBy(i => i.File).ToDictionary(g => g.Key, g => g.Count());
+        var notes = new List<string>(data.Notes);
+        if (data.HasEvents && plan.DerivedFor > 0)
+        {
+            notes.Add($"{plan.DerivedFor} opportunit{(plan.DerivedFor == 1 ? "y has" : "ies have")} no rows in events.csv: their events were derived from opportunities.csv (created, moved to its stage, closed).");
+        }
+
+        if (!data.HasEvents)
+        {
+            notes.Add("No events.csv: events were derived from opportunities.csv (created, goal and next interaction set an hour later, moved to its stage halfway through the deal and before its next interaction, closed on closed_on).");
+        }
+
+        if (agendaProblem != null) notes.Add(agendaProblem);
+        if (heldProblem != null) notes.Add(heldProblem);
+        if (held != null && reps.All(r => r.Held == 0) && reps.Any(r => r.SessionsCreated > 0))
+        {
+            notes.Add($"Sessions held (coach_GetCoachingCadence counts sessions that started and ended): 0. The input has no session events, so the cadence shows the sessions the solution opened; holding them is the managers' part.");
+        }
+
+        if (plan.AfterWindow > 0) notes.Add($"{plan.AfterWindow} event(s) after --to {InputValues.Iso(plan.AsOf)} were not replayed.");
+        var stageMismatch = replayer.Opportunities.Values.Count(o => o.State == OpportunityState.Open && o.Row.Status == OpportunityState.Open && o.Stage != o.Row.Stage && options.Window.To == null);
+        if (stageMismatch > 0)
+        {
+            notes.Add($"{stageMismatch} open deal(s) end in a different stage than opportunities.csv says, mostly because the stage gate held them back (see the blocked moves).");
+        }
+
+        var result = new SimulationResult
+        {
+            DataSource = options.DataFolder,
+            SettingsSource = options.SettingsPath ?? "solution default (coach_CoachingSettings)",
+            Window = options.Window,
+            PeriodStart = periodStart,
+            AsOf = plan.AsOf,
+            Agendas = agenda ?? collector.Agendas(opportunities),
+            AgendaSource = agenda != null ? CustomApis.AgendaSource : "the simulation's query of open early-stage deals with the review flag (most reasons first, then value)",
+            Reps = reps,
+            Weeks = weeks,
+            CadenceTarget = settings.Cadence.SessionsPerRepPerWeek,
+            CadenceSource = held != null
+                ? "sessions opened per week, counted with the Coaching.Core cadence rule; held sessions from " + Coaching.Plugins.Schema.CoachingCadenceMessage.Name
+                : "sessions opened per week, counted with the Coaching.Core cadence rule",
+            BlockedMoves = blocked,
+            Icp = collector.Icp(opportunities),
+            Refused = replayer.Refused
+                .Select(r => new RefusedEvent
+                {
+                    Time = r.Event.Timestamp,
+                    Opportunity = r.Opportunity?.Row.Name ?? r.Event.OpportunityId,
+                    Kind = r.Event.KindName,
+                    Message = r.Message,
+                    Source = r.Event.Source,
+                })
+                .ToList(),
+            Issues = issues,
+            Notes = notes,
+            Summary = new SimulationSummary
+            {
+                Accounts = accounts.Count,
+                Managers = members.Count(m => m.Role == UserRole.Manager),
+                Reps = members.Count(m => m.Role == UserRole.Rep),
+                Opportunities = replayer.Opportunities.Count,
+                OpenOpportunities = replayer.Opportunities.Values.Count(o => o.State == OpportunityState.Open),
+                Won = replayer.Opportunities.Values.Count(o => o.State == OpportunityState.Won),
+                Lost = replayer.Opportunities.Values.Count(o => o.State == OpportunityState.Lost),
+                EventsReplayed = plan.Events.Count,
+                EventsFromFile = plan.Events.Count(e => e.File == PipelineData.EventsFile),
+                EventsApplied = replayer.Applied,
+                EventsBlocked = replayer.Blocked.Count,
+                EventsRefused = replayer.Refused.Count,
+                EventsSkipped = replayer.Skipped.Count,
+                EventsAfterWindow = plan.AfterWindow,
+                DerivedFor = plan.DerivedFor,
+                SessionsCreated = reps.Sum(r => r.SessionsCreated),
+                CoachingTasks = reps.Sum(r => r.PrepTasks + r.ActionTasks + r.ReflectionTasks + r.FollowUpTasks),
+                RowsRead = data.RowsRead,
+                RowsSkipped = skipped,
+                ReplayTime = replay.Elapsed,
+            },
+        };
+        result.Summary.TotalTime = total.Elapsed;
+        return result;
+    }
+
+    /// <summary>The solution's default value, read as the plugins read it (no current value is set yet).</summary>
+    private static string? ReadDefaultSettings(XrmEmulator emulator)
+    {
+        try
+        {
+            return CoachingSettingsProvider.ReadJson(emulator.Service());
+        }
+        catch (CoachingSettingsException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Managers first, so reps can point at them (systemuser.parentsystemuserid).</summary>
+    private static List<CastMember> AddUsers(XrmEmulator emulator, PipelineData data)
+    {
+        var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        var members = new List<CastMember>();
+        var pending = data.Users.ToList();
+        while (pending.Count > 0)
+        {
+            var ready = pending.Where(u => u.Manager == null || ids.ContainsKey(u.Manager)).ToList();
+            if (ready.Count == 0) ready = pending.Take(1).Select(u => u with { Manager = null }).ToList(); // a cycle of managers
+            foreach (var user in ready)
+            {
+                var id = emulator.AddUser(user.Name, user.Manager == null ? null : ids[user.Manager]);
+                ids[user.Name] = id;
+                members.Add(new CastMember(id, user.Name, user.Role, user.Manager));
+                pending.RemoveAll(u => u.Name == user.Name);
+            }
+        }
+
+        return members;
+    }
+
+    private static Dictionary<string, Guid> AddAccounts(XrmEmulator emulator, PipelineData data)
+    {
+        var service = emulator.Service();
+        var ids = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+        foreach (var a in data.Accounts)
+        {
+            var account = new Entity(AccountTable.Name) { ["name"] = a.Name };
+            if (a.IndustryCode.HasValue) account[AccountTable.Industry] = new OptionSetValue(a.IndustryCode.Value);
+            if (a.Employees.HasValue) account[AccountTable.Employees] = a.Employees.Value;
+            if (a.AnnualRevenue.HasValue) account[AccountTable.Revenue] = new Money(a.AnnualRevenue.Value);
+            if (a.Country != null) account[AccountTable.Country] = a.Country;
+            ids[a.Name] = service.Create(account);
+        }
+
+        return ids;
+    }
+}
+
+/// <summary>Finds the unpacked solution: copied next to the tool at build time, else Solution/src above the current folder.</summary>
+public static class SolutionLocator
+{
+    public static string Find(string? given)
+    {
+        if (given != null)
+        {
+            if (!File.Exists(Path.Combine(given, "Other", "Solution.xml"))) throw new InputUnusableException($"{given}: not an unpacked solution (no Other/Solution.xml).");
+            return given;
+        }
+
+        var candidates = new List<string> { Path.Combine(AppContext.BaseDirectory, "Solution", "src") };
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
+        {
+            candidates.Add(Path.Combine(dir.FullName, "Solution", "src"));
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (File.Exists(Path.Combine(candidate, "Other", "Solution.xml"))) return candidate;
+        }
+
+        throw new InputUnusableException("Solution/src not found next to the tool or above the current folder; run from the repository or rebuild Tools/Coach.");
+    }
+}
