@@ -11,11 +11,7 @@ namespace Coaching.Plugins.EntryPoints
     public sealed class PipelineReviewFlagPlugin : PluginBase
     {
         public PipelineReviewFlagPlugin()
-            : base(
-                new RegisteredEvent("CreateMultiple", OpportunityTable.Name, RegisteredEvent.PreOperation),
-                new RegisteredEvent("UpdateMultiple", OpportunityTable.Name, RegisteredEvent.PreOperation),
-                new RegisteredEvent("Create", OpportunityTable.Name, RegisteredEvent.PreOperation),
-                new RegisteredEvent("Update", OpportunityTable.Name, RegisteredEvent.PreOperation))
+            : base(RegisteredEvent.Saves(OpportunityTable.Name, RegisteredEvent.PreOperation))
         {
         }
 

@@ -29,6 +29,18 @@ namespace Coaching.Plugins.Infrastructure
 
         public int Stage { get; }
 
+        /// <summary>
+        /// Create and Update of a table, single and bulk: a step on CreateMultiple/UpdateMultiple also runs for
+        /// single saves, and the platform may hand either message to the plugin.
+        /// </summary>
+        public static RegisteredEvent[] Saves(string table, int stage) => new[]
+        {
+            new RegisteredEvent("CreateMultiple", table, stage),
+            new RegisteredEvent("UpdateMultiple", table, stage),
+            new RegisteredEvent("Create", table, stage),
+            new RegisteredEvent("Update", table, stage),
+        };
+
         public bool Matches(IPluginExecutionContext context) =>
             string.Equals(context.MessageName, Message, StringComparison.OrdinalIgnoreCase)
             && string.Equals(context.PrimaryEntityName, Table, StringComparison.OrdinalIgnoreCase)
