@@ -47,7 +47,7 @@ namespace Coaching.Core.Sessions
             var description = new StringBuilder()
                 .Append("After your ").Append(interactionKind).Append(" '").Append(subject).Append("' on ").Append(Display.Date(completedOn))
                 .Append(", write your answer under each question, then mark this task complete. ")
-                .Append("Your answers go to the micro-coaching session on this opportunity.\n\n")
+                .Append("Your answers go to the micro-coaching session on this opportunity: the open one, or else the next one.\n\n")
                 .Append(WentWellQuestion).Append("\n\n\n")
                 .Append(NotAsExpectedQuestion).Append("\n\n")
                 .ToString();

@@ -7,8 +7,8 @@ namespace Coaching.Plugins.EntryPoints
     /// <summary>
     /// After every buyer interaction the rep reflects: a completed appointment or phone call regarding an
     /// opportunity gives the rep a task with the two questions; completing that task files the answers into
-    /// the opportunity's open micro-coaching session. Completion arrives as an Update of statecode (SetState
-    /// requests are processed as one too).
+    /// the opportunity's open micro-coaching session, or a new session gathers the answers given while none
+    /// was open. Completion arrives as an Update of statecode (SetState requests are processed as one too).
     /// </summary>
     public sealed class InteractionReflectionPlugin : PluginBase
     {
@@ -16,7 +16,8 @@ namespace Coaching.Plugins.EntryPoints
             : base(
                 new RegisteredEvent("Update", InteractionTables.Appointment, RegisteredEvent.PostOperation),
                 new RegisteredEvent("Update", InteractionTables.PhoneCall, RegisteredEvent.PostOperation),
-                new RegisteredEvent("Update", TaskTable.Name, RegisteredEvent.PostOperation))
+                new RegisteredEvent("Update", TaskTable.Name, RegisteredEvent.PostOperation),
+                new RegisteredEvent("Create", SessionTable.Name, RegisteredEvent.PreOperation))
         {
         }
 
@@ -24,7 +25,11 @@ namespace Coaching.Plugins.EntryPoints
         {
             foreach (var record in TargetRecord.From(context.Execution))
             {
-                if (context.Execution.PrimaryEntityName == TaskTable.Name)
+                if (context.Execution.PrimaryEntityName == SessionTable.Name)
+                {
+                    ReflectionService.GatherIntoNewSession(context, record);
+                }
+                else if (context.Execution.PrimaryEntityName == TaskTable.Name)
                 {
                     ReflectionService.FileAnswers(context, record);
                 }

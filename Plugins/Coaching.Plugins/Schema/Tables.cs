@@ -84,6 +84,7 @@ namespace Coaching.Plugins.Schema
         public const string ActualStart = "actualstart";
         public const string ActualEnd = "actualend";
         public const string CreatedOn = "createdon";
+        public const string ModifiedOn = "modifiedon";
         public const string ActivityId = "activityid";
     }
 

@@ -51,6 +51,17 @@ public class CallBudgets
 
         Calls(firstStart.Single("CommitmentFollowThroughPlugin", 20)).Should().Be("1 RetrieveMultiple coach_microcoachingsession");
         Calls(nextStart.Single("CommitmentFollowThroughPlugin", 20)).Should().Be("1 RetrieveMultiple coach_microcoachingsession, 1 RetrieveMultiple task");
+        nextStart.Single("CommitmentFollowThroughPlugin", 20).Writes.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_new_session_gathers_earlier_reflections_with_two_queries_and_no_write()
+    {
+        var deal = _team.Deal();
+
+        var start = _team.Measure(() => _team.StartSession(deal));
+
+        Calls(start.Single("InteractionReflectionPlugin", 20)).Should().Be("1 RetrieveMultiple coach_microcoachingsession, 1 RetrieveMultiple task");
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class CoachingCadenceStories
     {
         _monday = _team.Now.Date; // the emulator's clock starts on a Monday morning
 
-        // Ravi: one session coached through the steps today (25 minutes) and one logged on Wednesday (40 minutes).
+        // Rick: one session coached through the steps today (25 minutes) and one logged on Wednesday (40 minutes).
         var session = _team.StartSession(_team.Deal());
         _team.MoveSession(session, SessionStep.Conduct);
         _team.Emulator.AdvanceTime(TimeSpan.FromMinutes(25));
@@ -53,14 +53,14 @@ public class CoachingCadenceStories
     {
         var reps = ((EntityCollection)Cadence(_team.Manager, _monday)[CoachingCadenceMessage.Reps]).Entities;
 
-        reps.Select(r => r.GetAttributeValue<string>(CadenceRow.RepName)).Should().Equal("Ravi Rep", "Sofia Seller");
-        var ravi = reps[0];
-        ravi.GetAttributeValue<EntityReference>(CadenceRow.Rep).Id.Should().Be(_team.Rep);
-        ravi.GetAttributeValue<int>(CadenceRow.Held).Should().Be(2);
-        ravi.GetAttributeValue<int>(CadenceRow.Target).Should().Be(3);
-        ravi.GetAttributeValue<int>(CadenceRow.Minutes).Should().Be(65);
-        ravi.GetAttributeValue<int>(CadenceRow.Shortfall).Should().Be(1);
-        ravi.GetAttributeValue<int>(CadenceRow.OverlongSessions).Should().Be(1);
+        reps.Select(r => r.GetAttributeValue<string>(CadenceRow.RepName)).Should().Equal("Rick Rep", "Sofia Seller");
+        var rick = reps[0];
+        rick.GetAttributeValue<EntityReference>(CadenceRow.Rep).Id.Should().Be(_team.Rep);
+        rick.GetAttributeValue<int>(CadenceRow.Held).Should().Be(2);
+        rick.GetAttributeValue<int>(CadenceRow.Target).Should().Be(3);
+        rick.GetAttributeValue<int>(CadenceRow.Minutes).Should().Be(65);
+        rick.GetAttributeValue<int>(CadenceRow.Shortfall).Should().Be(1);
+        rick.GetAttributeValue<int>(CadenceRow.OverlongSessions).Should().Be(1);
         var sofia = reps[1];
         sofia.GetAttributeValue<int>(CadenceRow.Held).Should().Be(0);
         sofia.GetAttributeValue<int>(CadenceRow.Shortfall).Should().Be(3);

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Coaching.Core.Sessions;
-using Coaching.Plugins.Infrastructure;
 using Coaching.Plugins.Schema;
 using Coaching.Plugins.Tests.Support;
 using Microsoft.Crm.Sdk.Messages;
@@ -14,39 +13,41 @@ using Xrm.Emulator.Metering;
 namespace Coaching.Plugins.Tests.CoachingWorkflow;
 
 /// <summary>
-/// A sales team in an emulated Dataverse loaded from Solution/src: Maria manages Ravi and Sofia. Arranges
-/// their deals and sessions, performs their actions through the organization service, and reads back what
-/// they would see. A new team per test: nothing is shared.
+/// The coaching workflow's view of a <see cref="CoachingWorld"/> (Solution/src in the emulator, a manager and
+/// a rep): adds a second rep, and arranges deals and sessions, performs the manager's and rep's actions through
+/// the organization service, and reads back what they would see. A new team per test: nothing is shared.
 /// </summary>
 internal sealed class CoachingTeam
 {
     public const string GoodGoal = "Agree the pilot scope with the CFO";
 
-    public CoachingTeam()
+    public CoachingTeam(string? settingsValue = null)
     {
-        Emulator = XrmEmulator.FromSolution(RepoPaths.SolutionSource, typeof(PluginBase).Assembly);
-        Manager = Emulator.AddUser("Maria Manager");
-        Rep = Emulator.AddUser("Ravi Rep", Manager);
+        World = CoachingWorld.Create(settingsValue);
         OtherRep = Emulator.AddUser("Sofia Seller", Manager);
         AsManager = Emulator.Service(Manager);
-        AsRep = Emulator.Service(Rep);
     }
 
-    public XrmEmulator Emulator { get; }
+    public CoachingWorld World { get; }
 
-    public Guid Manager { get; }
+    public XrmEmulator Emulator => World.Emulator;
 
-    public Guid Rep { get; }
+    public Guid Manager => World.Manager;
+
+    public Guid Rep => World.Rep;
 
     public Guid OtherRep { get; }
 
     public IOrganizationService AsManager { get; }
 
-    public IOrganizationService AsRep { get; }
+    public IOrganizationService AsRep => World.AsRep;
 
-    public DateTime Now => Emulator.UtcNow;
+    public DateTime Now => World.Now;
 
-    /// <summary>An open deal of the rep's in Develop, its next interaction three days out with a goal.</summary>
+    /// <summary>
+    /// An open deal in Develop (the rep's unless another owner is given), its next interaction three days out
+    /// with a goal; <paramref name="with"/> changes any column. (CoachingWorld.Opportunity creates the rep's deals only.)
+    /// </summary>
     public Guid Deal(string name = "Contoso renewal", Guid? owner = null, Action<Entity>? with = null)
     {
         var deal = new Entity(OpportunityTable.Name)

@@ -139,17 +139,38 @@ public class ReflectionStories
     }
 
     [Fact]
-    public void Without_an_open_session_the_answers_stay_on_the_task()
+    public void Answers_given_while_no_session_is_open_reach_the_next_session()
     {
         var deal = _team.Deal();
         _team.Complete(InteractionTables.PhoneCall, PhoneCall(deal));
-        var reflection = _team.Tasks(deal, TaskTable.ReflectionSubcategory).Single();
+        Answer(_team.Tasks(deal, TaskTable.ReflectionSubcategory).Single(), "Opened with their own numbers.", "I talked price before value.");
+        var answeredOn = _team.Now;
+        _team.Emulator.AdvanceTime(TimeSpan.FromDays(1));
 
-        Answer(reflection, "Opened with their own numbers.", "I talked price before value.");
+        var session = _team.Session(_team.StartSession(deal));
 
-        _team.Emulator.TraceLines("InteractionReflectionPlugin")
-            .Should().Contain("No open micro-coaching session on the opportunity: the answers stay on the task");
-        _team.Read(TaskTable.Name, reflection.Id, ActivityColumns.Description).GetAttributeValue<string>(ActivityColumns.Description)
-            .Should().Contain("Opened with their own numbers.");
+        session.GetAttributeValue<string>(SessionTable.WentWell).Should().Be($"Discovery call ({answeredOn:yyyy-MM-dd}):\nOpened with their own numbers.");
+        session.GetAttributeValue<string>(SessionTable.NotAsExpected).Should().Be($"Discovery call ({answeredOn:yyyy-MM-dd}):\nI talked price before value.");
+    }
+
+    [Fact]
+    public void A_new_session_gathers_only_what_was_answered_after_the_previous_one_closed()
+    {
+        var deal = _team.Deal();
+        var first = _team.StartSession(deal);
+        _team.Complete(InteractionTables.PhoneCall, PhoneCall(deal, "Discovery call"));
+        Answer(_team.Tasks(deal, TaskTable.ReflectionSubcategory).Single(), "Clear agenda.", "Ran over time.");
+        _team.AgreeNextSteps(first, "Send the ROI sheet");
+        _team.MoveSession(first, SessionStep.Done);
+        _team.Emulator.AdvanceTime(TimeSpan.FromDays(1));
+        _team.Complete(InteractionTables.PhoneCall, PhoneCall(deal, "Pricing call"));
+        Answer(_team.Tasks(deal, TaskTable.ReflectionSubcategory).Single(t => t.GetAttributeValue<string>(ActivityColumns.Subject) == "Reflect on: Pricing call"),
+            "Anchored on value.", "Forgot the procurement question.");
+        _team.Emulator.AdvanceTime(TimeSpan.FromDays(7));
+
+        var second = _team.Session(_team.StartSession(deal));
+
+        _team.Session(first).GetAttributeValue<string>(SessionTable.WentWell).Should().Contain("Clear agenda.");
+        second.GetAttributeValue<string>(SessionTable.WentWell).Should().Be($"Pricing call ({_team.Now.AddDays(-7):yyyy-MM-dd}):\nAnchored on value.");
     }
 }

@@ -58,7 +58,7 @@ public class StartMicroCoachingStories
 
         again[StartMicroCoachingMessage.Created].Should().Be(false);
         ((EntityReference)again[StartMicroCoachingMessage.Session]).Id.Should().Be(first);
-        again[StartMicroCoachingMessage.Message].Should().Be("A micro-coaching session for this opportunity was created on 2025-01-06, within the last 7 days.");
+        again[StartMicroCoachingMessage.Message].Should().Be($"A micro-coaching session for this opportunity was created on {_team.Now.AddDays(-2):yyyy-MM-dd}, within the last 7 days.");
     }
 
     [Fact]
@@ -75,13 +75,10 @@ public class StartMicroCoachingStories
     [Fact]
     public void With_manual_starts_switched_off_the_button_says_so()
     {
-        _team.Emulator.SetEnvironmentVariable(
-            "coach_CoachingSettings",
-            Core.Settings.CoachingSettings.DefaultJson,
-            "{ \"sessions\": { \"triggers\": [\"StageChange\", \"ReviewFlag\"] } }");
-        var deal = _team.Deal();
+        var team = new CoachingTeam("{ \"sessions\": { \"triggers\": [\"StageChange\", \"ReviewFlag\"] } }");
+        var deal = team.Deal();
 
-        var start = () => _team.StartMicroCoaching(deal);
+        var start = () => team.StartMicroCoaching(deal);
 
         start.Should().Throw<InvalidPluginExecutionException>().WithMessage("Sessions started by Manual are switched off in coach_CoachingSettings.");
     }

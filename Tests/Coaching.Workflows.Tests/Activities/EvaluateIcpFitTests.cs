@@ -35,11 +35,11 @@ public class EvaluateIcpFitTests
         outputs[EvaluateIcpFit.BandOutput].Should().Be("Strong");
         outputs[EvaluateIcpFit.IsStrongFitOutput].Should().Be(true);
         ((string)outputs[EvaluateIcpFit.ReasonsOutput]!).Split('\n').Should().Equal(
-            "Industry: Wholesale is a target industry",
-            "Employees: 1,000 is within the target range 200\u20135,000",
-            "Revenue: 50,000,000 is within the target range 10,000,000\u20131,000,000,000",
-            "Country: United States is a target country",
-            "Deal size: 50,000 meets the minimum 25,000");
+            "Industry: Wholesale is a target industry (+25)",
+            "Employees: 1,000 is within the target range 200\u20135,000 (+20)",
+            "Revenue: 50,000,000 is within the target range 10,000,000\u20131,000,000,000 (+20)",
+            "Country: United States is a target country (+15)",
+            "Deal size: 50,000 meets the minimum 25,000 (+20)");
         WorkflowTeam.Calls(execution).Should().Be("1 Retrieve opportunity, 1 RetrieveMultiple account");
         execution.Writes.Should().Be(0, "the IcpFit plugin keeps the deal's own ICP columns; the step only reports");
     }

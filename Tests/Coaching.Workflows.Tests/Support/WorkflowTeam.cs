@@ -22,7 +22,7 @@ internal sealed class WorkflowTeam
 
     public WorkflowTeam()
     {
-        Emulator = XrmEmulator.FromSolution(Path.Combine(Metadata("RepoRoot"), "Solution", "src"), PluginAssembly.Value, typeof(Activities.ScheduleMicroCoaching).Assembly);
+        Emulator = XrmEmulator.FromSolution(Path.Combine(Metadata("RepoRoot"), "Solution", "src"), PluginAssembly.Value, typeof(global::Coaching.Workflows.Activities.ScheduleMicroCoaching).Assembly);
         Manager = Emulator.AddUser("Maria Manager");
         Rep = Emulator.AddUser("Ravi Rep", Manager);
         OtherRep = Emulator.AddUser("Sofia Seller", Manager);

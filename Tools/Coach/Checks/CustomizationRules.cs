@@ -254,7 +254,7 @@ internal static class CustomizationRules
                 continue;
             }
 
-            var core = ReadDefaultJson(File.ReadAllText(sourceFile));
+            var core = DefaultJsonReader.Read(File.ReadAllText(sourceFile));
             if (core == null)
             {
                 yield return new Finding(Rules.EnvironmentVariable, Severity.Warning, variable.DefaultValueLocation, $"Could not read the DefaultJson constant from {DefaultJsonSource}.");
@@ -267,8 +267,21 @@ internal static class CustomizationRules
         }
     }
 
+    private static string DescribeDifference(string expected, string actual)
+    {
+        var i = 0;
+        while (i < expected.Length && i < actual.Length && expected[i] == actual[i]) i++;
+        var line = expected.Take(i).Count(c => c == '\n') + 1;
+        string Around(string s) => i >= s.Length ? "(end)" : "\"" + s.Substring(i, Math.Min(25, s.Length - i)).Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
+        return $"from JSON line {line}: Core has {Around(expected)}, the solution has {Around(actual)}";
+    }
+}
+
+/// <summary>Reads the CoachingSettings.DefaultJson constant from its C# source, without compiling it.</summary>
+public static class DefaultJsonReader
+{
     /// <summary>The value of the DefaultJson constant: the concatenated string literals after "DefaultJson =".</summary>
-    public static string? ReadDefaultJson(string csharp)
+    public static string? Read(string csharp)
     {
         var code = CSharpSource.Mask(csharp);
         var start = Regex.Match(code, @"\bDefaultJson\s*=");
@@ -316,14 +329,5 @@ internal static class CustomizationRules
         }
 
         return builder.ToString();
-    }
-
-    private static string DescribeDifference(string expected, string actual)
-    {
-        var i = 0;
-        while (i < expected.Length && i < actual.Length && expected[i] == actual[i]) i++;
-        var line = expected.Take(i).Count(c => c == '\n') + 1;
-        string Around(string s) => i >= s.Length ? "(end)" : "\"" + s.Substring(i, Math.Min(25, s.Length - i)).Replace("\n", "\\n").Replace("\r", "\\r") + "\"";
-        return $"from JSON line {line}: Core has {Around(expected)}, the solution has {Around(actual)}";
     }
 }

@@ -62,7 +62,8 @@ public static class SolutionChecker
             }
             else
             {
-                var lookup = BuiltAssemblyLocator.Find(layout, assembly.AssemblyName, options.Configuration, new[] { "net462", "net10.0" });
+                // Without a configuration, inspect the most recent build: a stale Release next to a fresh Debug build is not what the sources say.
+                var lookup = BuiltAssemblyLocator.Find(layout, assembly.AssemblyName, options.Configuration, new[] { "net462", "net10.0" }, newest: options.Configuration == null);
                 path = lookup.Path;
                 if (path == null)
                 {
@@ -78,6 +79,11 @@ public static class SolutionChecker
                 {
                     built = BuiltAssembly.Load(path);
                     inspected.Add($"{assembly.AssemblyName}: {layout.Relative(path)}");
+                    if (BuiltAssemblyLocator.IsOlderThanSources(layout, path))
+                    {
+                        findings.Add(new Finding(Rules.AssemblyTypes, Severity.Warning, assembly.Location,
+                            $"{layout.Relative(path)} is older than the plugin sources; build again so the checks compare the registration with the current code."));
+                    }
                 }
                 catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
                 {

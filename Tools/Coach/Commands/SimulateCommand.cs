@@ -49,6 +49,11 @@ public static class SimulateCommand
         {
             Description = "List every skipped row and refused operation, not just the first ones.",
         };
+        var timings = new Option<bool>("--timings")
+        {
+            Description = "Print where the time and memory went to stderr.",
+            Hidden = true,
+        };
         var solution = new Option<DirectoryInfo?>("--solution")
         {
             Description = "The unpacked solution to load (default: Solution/src next to the tool or in the repository).",
@@ -59,7 +64,7 @@ public static class SimulateCommand
                                               "the pipeline-meeting agenda per manager, sessions and tasks per rep against the cadence, blocked stage moves, and ICP fit. " +
                                               ExitCodes.Help)
         {
-            data, settings, report, from, to, verbose, solution,
+            data, settings, report, from, to, verbose, timings, solution,
         };
         command.Subcommands.Add(SampleCommand());
         command.SetAction(parseResult => Run(
@@ -70,12 +75,14 @@ public static class SimulateCommand
             parseResult.GetValue(from),
             parseResult.GetValue(to),
             parseResult.GetValue(verbose),
+            parseResult.GetValue(timings),
             parseResult.GetValue(solution)?.FullName));
         return command;
     }
 
-    private static int Run(ParseResult parseResult, string? dataFolder, string? settingsPath, string? reportPath, string? fromText, string? toText, bool verbose, string? solution)
+    private static int Run(ParseResult parseResult, string? dataFolder, string? settingsPath, string? reportPath, string? fromText, string? toText, bool verbose, bool timings, string? solution)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var console = CommandConsole.For(parseResult);
         if (!TryWindow(fromText, toText, out var window, out var problem))
         {
@@ -109,11 +116,12 @@ public static class SimulateCommand
             return ExitCodes.InputUnusable;
         }
 
+        var loaded = clock.Elapsed;
         var options = new SimulationOptions
         {
             DataFolder = dataFolder == null ? "bundled sample" : Path.GetRelativePath(Directory.GetCurrentDirectory(), folder),
             SettingsJson = settings?.Json,
-            SettingsPath = settings == null ? null : Path.GetRelativePath(Directory.GetCurrentDirectory(), settings.Path),
+            SettingsPath = settings == null ? null : Shown(settings.Path),
             Window = window,
             SolutionFolder = solution,
         };
@@ -129,7 +137,9 @@ public static class SimulateCommand
             return ExitCodes.InputUnusable;
         }
 
+        var simulated = clock.Elapsed;
         ConsoleReport.Render(console, result, verbose);
+        var rendered = clock.Elapsed;
         if (reportPath != null)
         {
             HtmlReport.Write(result, reportPath);
@@ -140,7 +150,26 @@ public static class SimulateCommand
             console.MarkupLine("[grey]Add --report coaching.html for the same picture as a page with charts to share.[/]");
         }
 
+        if (timings)
+        {
+            var error = parseResult.InvocationConfiguration.Error;
+            error.WriteLine($"load CSV        {loaded.TotalMilliseconds,8:0} ms");
+            foreach (var (phase, time) in result.Summary.Phases) error.WriteLine($"{phase,-26} {time.TotalMilliseconds,8:0} ms");
+            error.WriteLine($"console report  {(rendered - simulated).TotalMilliseconds,8:0} ms");
+            error.WriteLine($"HTML report     {(clock.Elapsed - rendered).TotalMilliseconds,8:0} ms");
+            error.WriteLine($"total           {clock.Elapsed.TotalMilliseconds,8:0} ms; GC heap {GC.GetTotalMemory(false) / 1048576} MB, " +
+                            $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
+                            $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+        }
+
         return ExitCodes.Ok;
+    }
+
+    /// <summary>A path as the user would recognise it: relative when under the current folder, else in full.</summary>
+    private static string Shown(string path)
+    {
+        var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static SimulationResult RunWithProgress(IAnsiConsole console, SimulationOptions options, PipelineData data)

@@ -191,6 +191,11 @@ public static class SolutionPacker
                 $"{layout.Relative(path)} is '{built.FullName}', but {assembly.Location.File} registers '{assembly.FullName}'. The import would reject the assembly; rebuild or correct the registration.");
         }
 
+        if (BuiltAssemblyLocator.IsOlderThanSources(layout, path))
+        {
+            warnings.Add($"{layout.Relative(path)} is older than the plugin sources: the zip carries the last build, not the current code. Build again before deploying.");
+        }
+
         if (!built.IsNetFramework)
         {
             warnings.Add($"{layout.Relative(path)} targets {built.TargetFramework ?? built.MetadataVersion}; the Dataverse sandbox loads .NET Framework 4.6.2 assemblies only.");

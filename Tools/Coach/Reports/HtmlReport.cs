@@ -91,7 +91,7 @@ public static class HtmlReport
             }
 
             sb.Append("<ol class=\"agenda\">\n");
-            foreach (var item in agenda.Items.Take(AgendaShown)) AgendaItem(sb, item);
+            foreach (var item in agenda.Items.Take(AgendaShown)) AgendaItem(sb, item, r.AsOf);
             sb.Append("</ol>\n");
             if (agenda.Items.Count > AgendaShown)
             {
@@ -112,11 +112,14 @@ public static class HtmlReport
         sb.Append($"<p class=\"source\">Source: {E(r.AgendaSource)}.</p>\n</section>\n");
     }
 
-    private static void AgendaItem(StringBuilder sb, AgendaItem item)
+    private static void AgendaItem(StringBuilder sb, AgendaItem item, DateTime asOf)
     {
         sb.Append("<li class=\"item\">");
         sb.Append($"<span class=\"rank\">{item.Rank}</span><div class=\"deal\">");
-        sb.Append($"<div class=\"title\">{E(item.Opportunity)}{(item.Account == null ? "" : $" <span class=\"account\">{E(item.Account)}</span>")}</div>");
+        var priority = item.Priority.HasValue
+            ? $"<span class=\"priority\" title=\"{E("Coaching priority " + item.Priority.Value + " of 100:\n" + string.Join("\n", item.PriorityReasons))}\">priority {item.Priority.Value}</span>"
+            : "";
+        sb.Append($"<div class=\"title\">{priority}{E(item.Opportunity)}{(item.Account == null ? "" : $" <span class=\"account\">{E(item.Account)}</span>")}</div>");
         sb.Append($"<div class=\"sub\">{E(item.Rep)} · {E(item.Stage)} · <strong>{ReportText.Money(item.EstimatedValue)}</strong> · close {ReportText.Date(item.EstimatedCloseDate)} · ");
         sb.Append($"<span class=\"band\" style=\"--c:{ReportText.BandColor(item.IcpBand)}\">ICP {E(item.IcpBand ?? "–")}{(item.IcpScore.HasValue ? " " + item.IcpScore.Value : "")}</span></div>");
         sb.Append("<ul class=\"reasons\">");
@@ -127,8 +130,9 @@ public static class HtmlReport
         }
 
         sb.Append("</ul>");
+        var passed = item.NextInteractionDate.HasValue && item.NextInteractionDate.Value < asOf ? " <em>(passed)</em>" : "";
         var next = item.NextInteractionDate.HasValue
-            ? $"Next interaction {ReportText.Date(item.NextInteractionDate)}" + (string.IsNullOrWhiteSpace(item.NextInteractionGoal) ? " · <em>no goal stated</em>" : $": “{E(item.NextInteractionGoal!)}”")
+            ? $"Next interaction {ReportText.Date(item.NextInteractionDate)}{passed}" + (string.IsNullOrWhiteSpace(item.NextInteractionGoal) ? " · <em>no goal stated</em>" : $": “{E(item.NextInteractionGoal!)}”")
             : "<em>No next interaction scheduled</em>";
         sb.Append($"<div class=\"next\">{next}</div>");
         sb.Append("</div></li>\n");
@@ -157,16 +161,27 @@ public static class HtmlReport
         sb.Append(SvgCharts.Heatmap(r.Reps.Select(x => x.Rep).ToList(), r.Weeks.Select(ReportText.Week).ToList(), r.Reps.Select(x => x.WeeklySessions).ToList(), r.CadenceTarget, "Sessions per rep per week"));
         sb.Append("</div>\n");
 
-        sb.Append("<div class=\"card\"><table><thead><tr><th>Rep</th><th>Manager</th><th class=\"n\">Open deals</th><th class=\"n\">Sessions</th><th class=\"n\">from stage moves</th><th class=\"n\">from review flags</th>");
-        sb.Append("<th class=\"n\">Prep tasks (open)</th><th class=\"n\">Action tasks</th><th class=\"n\">Reflections</th><th class=\"n\">Per week</th><th class=\"n\">Weeks at target</th><th class=\"n\">Blocked moves</th></tr></thead><tbody>\n");
+        sb.Append("<div class=\"card\"><table><thead><tr><th>Rep</th><th>Manager</th><th class=\"n\">Open deals</th><th class=\"n\">Sessions</th><th class=\"n\">Stage moves</th><th class=\"n\">Review flags</th>");
+        sb.Append("<th class=\"n\">Prep tasks (open)</th><th class=\"n\">Action tasks</th><th class=\"n\">Reflections</th><th class=\"n\">Per week</th><th class=\"n\">Weeks at target</th><th class=\"n\">Blocked moves</th>");
+        var showHeld = r.Reps.Any(x => x.Held > 0);
+        if (showHeld) sb.Append("<th class=\"n\">Held</th>");
+        sb.Append("</tr></thead><tbody>\n");
         foreach (var x in r.Reps)
         {
-            sb.Append($"<tr><td><strong>{E(x.Rep)}</strong></td><td>{E(x.Manager ?? "–")}</td><td class=\"n\">{x.OpenDeals}</td><td class=\"n\">{x.SessionsCreated}</td><td class=\"n\">{x.SessionsFromStageChange}</td><td class=\"n\">{x.SessionsFromReviewFlag}</td>");
+            sb.Append($"<tr><td class=\"nowrap\"><strong>{E(x.Rep)}</strong></td><td class=\"nowrap\">{E(x.Manager ?? "–")}</td><td class=\"n\">{x.OpenDeals}</td><td class=\"n\">{x.SessionsCreated}</td><td class=\"n\">{x.SessionsFromStageChange}</td><td class=\"n\">{x.SessionsFromReviewFlag}</td>");
             sb.Append($"<td class=\"n\">{x.PrepTasks} ({x.PrepTasksOpen})</td><td class=\"n\">{x.ActionTasks}</td><td class=\"n\">{x.ReflectionTasks}</td>");
-            sb.Append($"<td class=\"n\"><span class=\"status {(x.MeetsTarget ? "ok" : "short")}\">{ReportText.Number(x.AveragePerWeek)}</span></td><td class=\"n\">{x.WeeksAtTarget} / {r.Weeks.Count}</td><td class=\"n\">{x.BlockedMoves}</td></tr>\n");
+            sb.Append($"<td class=\"n\"><span class=\"status {(x.MeetsTarget ? "ok" : "short")}\">{ReportText.Number(x.AveragePerWeek)}</span></td><td class=\"n\">{x.WeeksAtTarget} / {r.Weeks.Count}</td><td class=\"n\">{x.BlockedMoves}</td>");
+            if (showHeld) sb.Append($"<td class=\"n\">{x.Held}</td>");
+            sb.Append("</tr>\n");
         }
 
-        sb.Append("</tbody></table></div>\n");
+        sb.Append("</tbody></table>");
+        if (r.Reps.All(x => x.ActionTasks == 0))
+        {
+            sb.Append("<p class=\"hint\">Action tasks appear when a manager holds a session and agrees next steps; the input has no session events, so the sessions above are the coaching the solution set up, ready to be held.</p>");
+        }
+
+        sb.Append("</div>\n");
         sb.Append($"<p class=\"source\">Cadence: {E(r.CadenceSource)}. Weeks start on Monday (UTC); the first and last week of the period may be partial.</p>\n</section>\n");
     }
 
@@ -225,25 +240,27 @@ public static class HtmlReport
         sb.Append("<div class=\"card chart-card\"><h3>Deals by fit band</h3>");
         sb.Append(SvgCharts.Donut(icp.Bands.Select(b => (b.Band, (double)b.Count, ReportText.BandColor(b.Band))).ToList(), icp.Total.ToString("N0", CultureInfo.InvariantCulture), "deals", "Deals by ICP fit band"));
         sb.Append("</div>\n");
-        var winBars = icp.Bands.Select(b => new Bar(b.Band, (b.WinRate ?? 0) * 100, ReportText.BandColor(b.Band),
-            b.WinRate.HasValue ? $"{b.WinRate.Value:0%} of {b.Won + b.Lost}" : "none closed")).ToList();
-        sb.Append("<div class=\"card chart-card\"><h3>Win rate by fit band</h3>");
-        sb.Append(SvgCharts.HorizontalBars(winBars, "Win rate of closed deals per ICP fit band", max: 100, labelWidth: 110));
-        sb.Append("<p class=\"hint\">Won ÷ (won + lost) among deals closed in the period.</p></div>\n</div>\n");
-
-        var criteria = icp.Criteria.Select(c => new Bar(c.Criterion, c.NotMet, "#e0534a", $"{SvgCharts.Percent(c.NotMet, c.NotMet + c.Met)} of deals",
-            new[] { ((double)c.Missed, "#e0534a", "missed"), ((double)c.Unknown, "#a3acb9", "unknown (not captured)") })).ToList();
-        sb.Append("<div class=\"grid two\"><div class=\"card chart-card\"><h3>Criteria most often missed</h3>");
-        sb.Append(SvgCharts.HorizontalBars(criteria, "ICP criteria most often missed", max: icp.Total, labelWidth: 110));
-        sb.Append("<p class=\"hint\"><span class=\"sw\" style=\"--c:#e0534a\"></span>missed <span class=\"sw\" style=\"--c:#a3acb9\"></span>unknown: the account lacks the data</p></div>\n");
-        sb.Append("<div class=\"card\"><table><thead><tr><th>Band</th><th class=\"n\">Deals</th><th class=\"n\">Share</th><th class=\"n\">Pipeline value</th><th class=\"n\">Won</th><th class=\"n\">Lost</th></tr></thead><tbody>\n");
+        sb.Append("<div class=\"card\"><h3>Bands, value and outcomes</h3><table><thead><tr><th>Band</th><th class=\"n\">Deals</th><th class=\"n\">Share</th><th class=\"n\">Pipeline value</th><th class=\"n\">Won</th><th class=\"n\">Lost</th></tr></thead><tbody>\n");
         foreach (var b in icp.Bands)
         {
             sb.Append($"<tr><td><span class=\"band\" style=\"--c:{ReportText.BandColor(b.Band)}\">{E(b.Band)}</span></td><td class=\"n\">{b.Count:N0}</td><td class=\"n\">{SvgCharts.Percent(b.Count, icp.Total)}</td>");
             sb.Append($"<td class=\"n\">{ReportText.Money(b.Value)}</td><td class=\"n\">{b.Won}</td><td class=\"n\">{b.Lost}</td></tr>\n");
         }
 
-        sb.Append("</tbody></table>\n<table><thead><tr><th>Criterion</th><th class=\"n\">Missed</th><th class=\"n\">Unknown</th><th class=\"n\">Met</th></tr></thead><tbody>\n");
+        sb.Append("</tbody></table><p class=\"hint\">Unknown: too little account data to judge fit (less than half of the criteria's weight has data).</p></div>\n</div>\n");
+
+        var winBars = icp.Bands.Select(b => new Bar(b.Band, (b.WinRate ?? 0) * 100, ReportText.BandColor(b.Band),
+            b.WinRate.HasValue ? $"{b.WinRate.Value:0%} of {b.Won + b.Lost}" : "none closed")).ToList();
+        sb.Append("<div class=\"grid two\"><div class=\"card chart-card\"><h3>Win rate by fit band</h3>");
+        sb.Append(SvgCharts.HorizontalBars(winBars, "Win rate of closed deals per ICP fit band", max: 100, labelWidth: 110));
+        sb.Append("<p class=\"hint\">Won ÷ (won + lost) among deals closed in the period.</p></div>\n");
+
+        var criteria = icp.Criteria.Select(c => new Bar(c.Criterion, c.NotMet, "#e0534a", $"{SvgCharts.Percent(c.NotMet, c.NotMet + c.Met)} of deals",
+            new[] { ((double)c.Missed, "#e0534a", "missed"), ((double)c.Unknown, "#a3acb9", "unknown (not captured)") })).ToList();
+        sb.Append("<div class=\"card chart-card\"><h3>Criteria most often missed</h3>");
+        sb.Append(SvgCharts.HorizontalBars(criteria, "ICP criteria most often missed", max: icp.Total, labelWidth: 110));
+        sb.Append("<p class=\"hint\"><span class=\"sw\" style=\"--c:#e0534a\"></span>missed <span class=\"sw\" style=\"--c:#a3acb9\"></span>unknown: the account lacks the data</p>");
+        sb.Append("<table class=\"compact\"><thead><tr><th>Criterion</th><th class=\"n\">Missed</th><th class=\"n\">Unknown</th><th class=\"n\">Met</th></tr></thead><tbody>\n");
         foreach (var c in icp.Criteria)
         {
             sb.Append($"<tr><td>{E(c.Criterion)}</td><td class=\"n\">{c.Missed:N0}</td><td class=\"n\">{c.Unknown:N0}</td><td class=\"n\">{c.Met:N0}</td></tr>\n");
@@ -255,7 +272,7 @@ public static class HtmlReport
     private static void Input(StringBuilder sb, SimulationResult r)
     {
         var s = r.Summary;
-        sb.Append("<section id=\"input\">\n<h2><span class=\"num\">·</span>Input and replay</h2>\n<div class=\"grid two\">\n<div class=\"card\"><table><thead><tr><th>File</th><th class=\"n\">Rows read</th><th class=\"n\">Skipped</th></tr></thead><tbody>\n");
+        sb.Append("<section id=\"input\">\n<h2><span class=\"num\">i</span>Input and replay</h2>\n<div class=\"grid two\">\n<div class=\"card\"><table><thead><tr><th>File</th><th class=\"n\">Rows read</th><th class=\"n\">Skipped</th></tr></thead><tbody>\n");
         foreach (var file in s.RowsRead.Keys.Union(s.RowsSkipped.Keys))
         {
             s.RowsRead.TryGetValue(file, out var read);
@@ -338,11 +355,12 @@ h2 .num{display:inline-grid;place-items:center;width:32px;height:32px;border-rad
 .card{background:var(--card);border:1px solid var(--line);border-radius:14px;padding:18px 20px;margin-bottom:16px;box-shadow:0 1px 2px rgba(16,24,40,.04)}
 .card h3{margin:0 0 10px;font-size:16px}
 .grid.two{display:grid;grid-template-columns:1fr 1fr;gap:16px}
-.grid.two>.card{margin-bottom:0}
+.grid.two>.card{margin-bottom:0;min-width:0}
 .grid.two{margin-bottom:16px}
 .chart{width:100%;height:auto;display:block}
 .chart text{fill:var(--ink);font-size:12.5px}
 .chart .axis{fill:var(--muted);font-size:11px}
+.chart .axis.small{font-size:10px}
 .chart .bar-value,.chart .legend-value{fill:var(--muted);font-size:12px}
 .chart .target-label{fill:var(--ink);font-size:11px;font-weight:600}
 .chart .donut-value{font-size:30px;font-weight:700}
@@ -354,6 +372,7 @@ h2 .num{display:inline-grid;place-items:center;width:32px;height:32px;border-rad
 .manager{margin:0}
 .manager>header{display:flex;align-items:center;justify-content:space-between;margin-bottom:6px}
 .manager h3{font-size:18px;margin:0}
+.priority{float:right;margin-left:8px;font-size:11.5px;font-weight:600;color:#3142b8;background:#eef2ff;border-radius:6px;padding:0 7px;cursor:help}
 .pill{background:#eef2ff;color:#3142b8;border-radius:999px;padding:3px 10px;font-size:13px;font-weight:600}
 ol.agenda{list-style:none;margin:0;padding:0}
 ol.agenda>li{display:flex;gap:12px;padding:12px 0;border-top:1px solid var(--line)}

@@ -55,7 +55,7 @@ public static class ReportText
     {
         var goal = message.IndexOf("goal", StringComparison.OrdinalIgnoreCase) >= 0;
         var date = message.IndexOf("date", StringComparison.OrdinalIgnoreCase) >= 0;
-        return goal && date ? "No goal, no future date" : goal ? "No goal (or too short)" : date ? "No future date" : "Other";
+        return goal && date ? "Both missing" : goal ? "Goal missing" : date ? "No future date" : "Other";
     }
 
     public static IReadOnlyList<(string Kind, int Count)> BlockKinds(IEnumerable<BlockedMove> moves) =>

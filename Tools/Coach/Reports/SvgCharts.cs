@@ -102,7 +102,7 @@ public static class SvgCharts
     /// <summary>Rows × weeks of counts, coloured against a target (0 grey, below target amber shades, at target green).</summary>
     public static string Heatmap(IReadOnlyList<string> rows, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<int>> values, int target, string title)
     {
-        const int labelWidth = 150, cell = 30, gap = 3, top = 26;
+        const int labelWidth = 150, cell = 34, gap = 4, top = 26;
         var width = labelWidth + columns.Count * (cell + gap) + 10;
         var height = top + rows.Count * (cell + gap) + 6;
         var sb = new StringBuilder();
@@ -110,9 +110,9 @@ public static class SvgCharts
         sb.Append($"<title>{E(title)}</title>");
         for (var c = 0; c < columns.Count; c++)
         {
-            if (columns.Count > 16 && c % 2 == 1) continue;
+            if (columns.Count > 14 && c % 2 == 1) continue;
             var x = labelWidth + c * (cell + gap) + cell / 2.0;
-            sb.Append($"<text x=\"{N(x)}\" y=\"16\" text-anchor=\"middle\" class=\"axis\" {Font}>{E(columns[c])}</text>");
+            sb.Append($"<text x=\"{N(x)}\" y=\"16\" text-anchor=\"middle\" class=\"axis small\" {Font}>{E(columns[c])}</text>");
         }
 
         for (var r = 0; r < rows.Count; r++)

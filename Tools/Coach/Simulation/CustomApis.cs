@@ -74,16 +74,20 @@ internal static class CustomApis
     /// Sessions held per rep and week as coach_GetCoachingCadence counts them (started and ended in the week), or null
     /// when the solution has no such API.
     /// </summary>
-    public static IReadOnlyDictionary<Guid, int[]>? Held(XrmEmulator emulator, SimulationCast cast, IReadOnlyList<DateTime> weeks, out string? problem)
+    /// <param name="anyStarted">
+    /// False when no session has started (no actualstart): every count is 0, so the API is asked once, to show it
+    /// answers, rather than for every manager and week.
+    /// </param>
+    public static IReadOnlyDictionary<Guid, int[]>? Held(XrmEmulator emulator, SimulationCast cast, IReadOnlyList<DateTime> weeks, bool anyStarted, out string? problem)
     {
         problem = null;
         var held = cast.Reps.ToDictionary(r => r.Id, _ => new int[weeks.Count]);
         try
         {
-            foreach (var manager in cast.Managers)
+            foreach (var manager in anyStarted ? cast.Managers : cast.Managers.Take(1))
             {
                 var service = emulator.Service(manager.Id);
-                for (var w = 0; w < weeks.Count; w++)
+                for (var w = 0; w < (anyStarted ? weeks.Count : 1); w++)
                 {
                     var rows = Call(service, CoachingCadenceMessage.Name, (CoachingCadenceMessage.ManagerId, manager.Id), (CoachingCadenceMessage.WeekStart, weeks[w]));
                     if (rows == null) return null;

@@ -17,9 +17,9 @@ namespace Coach.Simulation;
 /// <item>stage_change: Update of salesstage and stepname; a move the stage gate refuses is recorded with its
 /// message and not retried: the deal stays where it was, as it would for a rep who did not fix the goal;</item>
 /// <item>goal_set: Update of the next interaction goal (an empty value clears it);</item>
-/// <item>interaction_scheduled: Update of the next interaction date, and an appointment at that date;</item>
-/// <item>interaction_completed: the open appointment completed (SetState), else a phone call logged and completed;
-/// the value, when given, becomes the last interaction outcome;</item>
+/// <item>interaction_scheduled: Update of the next interaction date;</item>
+/// <item>interaction_completed: the scheduled meeting logged as an appointment and completed (SetState), or, with
+/// nothing scheduled, a phone call logged and completed; the value, when given, becomes the last interaction outcome;</item>
 /// <item>won / lost: SetState of the opportunity (Won 1/3, Lost 2/4).</item>
 /// </list>
 /// Events on a deal that is already closed, or that was never created, are skipped and reported with their line.
@@ -175,37 +175,42 @@ public sealed class PipelineReplayer
 
     private void Schedule(LiveOpportunity deal, DateTime at)
     {
-        var service = As(deal.Owner);
-        service.Update(new Entity(OpportunityTable.Name, deal.Id) { [OpportunityTable.NextInteractionDate] = at });
-        deal.OpenAppointment = service.Create(new Entity(AppointmentTable)
-        {
-            [ActivityColumns.Subject] = "Meeting: " + deal.Row.Name,
-            [ActivityColumns.Regarding] = new EntityReference(OpportunityTable.Name, deal.Id),
-            [ActivityColumns.Owner] = new EntityReference(SystemUserTable.Name, deal.Owner),
-            [ActivityColumns.Start] = at,
-            [ActivityColumns.Due] = at.AddHours(1),
-        });
+        As(deal.Owner).Update(new Entity(OpportunityTable.Name, deal.Id) { [OpportunityTable.NextInteractionDate] = at });
+        deal.ScheduledInteraction = at;
     }
 
+    /// <summary>
+    /// The rep logs the interaction as done: the scheduled meeting as a completed appointment (at its scheduled time),
+    /// else a completed phone call now; then the outcome on the opportunity.
+    /// </summary>
     private void Complete(LiveOpportunity deal, string? outcome)
     {
         var service = As(deal.Owner);
-        if (deal.OpenAppointment is { } appointment)
+        var regarding = new EntityReference(OpportunityTable.Name, deal.Id);
+        var owner = new EntityReference(SystemUserTable.Name, deal.Owner);
+        if (deal.ScheduledInteraction is { } meeting)
         {
-            SetState(service, AppointmentTable, appointment, ActivityState.Completed, AppointmentCompleted);
-            deal.OpenAppointment = null;
+            var appointment = service.Create(new Entity(InteractionTables.Appointment)
+            {
+                [ActivityColumns.Subject] = "Meeting: " + deal.Row.Name,
+                [ActivityColumns.Regarding] = regarding,
+                [ActivityColumns.Owner] = owner,
+                [ActivityColumns.Start] = meeting,
+                [ActivityColumns.Due] = meeting.AddHours(1),
+            });
+            SetState(service, InteractionTables.Appointment, appointment, ActivityState.Completed, AppointmentCompleted);
+            deal.ScheduledInteraction = null;
         }
         else
         {
-            var now = _emulator.UtcNow;
-            var call = service.Create(new Entity(PhoneCallTable)
+            var call = service.Create(new Entity(InteractionTables.PhoneCall)
             {
                 [ActivityColumns.Subject] = "Call: " + deal.Row.Name,
-                [ActivityColumns.Regarding] = new EntityReference(OpportunityTable.Name, deal.Id),
-                [ActivityColumns.Owner] = new EntityReference(SystemUserTable.Name, deal.Owner),
-                [ActivityColumns.ActualEnd] = now,
+                [ActivityColumns.Regarding] = regarding,
+                [ActivityColumns.Owner] = owner,
+                [ActivityColumns.ActualEnd] = _emulator.UtcNow,
             });
-            SetState(service, PhoneCallTable, call, ActivityState.Completed, PhoneCallMade);
+            SetState(service, InteractionTables.PhoneCall, call, ActivityState.Completed, PhoneCallMade);
         }
 
         if (!string.IsNullOrWhiteSpace(outcome))
@@ -255,8 +260,6 @@ public sealed class PipelineReplayer
         }
     }
 
-    private const string AppointmentTable = "appointment";
-    private const string PhoneCallTable = "phonecall";
     private const int AppointmentCompleted = 3;
     private const int PhoneCallMade = 2;
     private const int OpportunityWon = 3;
@@ -285,7 +288,8 @@ public sealed class LiveOpportunity
 
     public DateTime? ClosedAt { get; set; }
 
-    public Guid? OpenAppointment { get; set; }
+    /// <summary>The date of the interaction last scheduled and not yet completed.</summary>
+    public DateTime? ScheduledInteraction { get; set; }
 }
 
 /// <summary>An event the platform refused, with the message the user saw.</summary>

@@ -53,7 +53,7 @@ internal sealed class ResultCollector
     {
         var query = new QueryExpression(SessionTable.Name)
         {
-            ColumnSet = new ColumnSet(SessionTable.Rep, SessionTable.Trigger, ActivityColumns.CreatedOn, ActivityColumns.Regarding, ActivityColumns.State),
+            ColumnSet = new ColumnSet(SessionTable.Rep, SessionTable.Trigger, ActivityColumns.CreatedOn, ActivityColumns.Regarding, ActivityColumns.State, ActivityColumns.ActualStart),
         };
         query.AddOrder(ActivityColumns.CreatedOn, OrderType.Ascending);
         return Queries.All(_service, query);

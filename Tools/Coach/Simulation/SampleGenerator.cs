@@ -175,6 +175,12 @@ public sealed class SampleGenerator
         // Sizes from 15 to 30,000 people, log-uniform; revenue follows with noise.
         var employees = (int)Math.Round(Math.Exp(Math.Log(15) + _random.NextDouble() * (Math.Log(30000) - Math.Log(15))));
         var revenue = Math.Round(employees * (60000m + (decimal)_random.NextDouble() * 220000m) / 10000m) * 10000m;
+        if (_random.NextDouble() < 0.05)
+        {
+            // A prospect barely captured yet: too little data to judge fit (band Unknown).
+            return new Account(name, null, null, null, Pick(Countries, c => c.Weight).Country);
+        }
+
         return new Account(
             name,
             _random.NextDouble() < 0.04 ? null : industry.Industry,

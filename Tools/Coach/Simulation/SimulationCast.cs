@@ -14,22 +14,25 @@ public sealed class SimulationCast
     private readonly IReadOnlyDictionary<string, LiveOpportunity> _opportunities;
     private readonly Dictionary<Guid, LiveOpportunity> _opportunitiesById;
 
+    private readonly IReadOnlyList<CastMember> _reps;
+
     public SimulationCast(IEnumerable<CastMember> members, IReadOnlyDictionary<string, LiveOpportunity> opportunities)
     {
         _byId = members.ToDictionary(m => m.Id);
         _opportunities = opportunities;
         _opportunitiesById = opportunities.Values.ToDictionary(o => o.Id);
+        var owners = new HashSet<Guid>(opportunities.Values.Select(o => o.Owner));
+        _reps = _byId.Values
+            .Where(m => m.Role == UserRole.Rep || owners.Contains(m.Id))
+            .OrderBy(m => m.Manager ?? "\uffff", StringComparer.OrdinalIgnoreCase)
+            .ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
     }
 
     public IEnumerable<CastMember> Managers => _byId.Values.Where(m => m.Role == UserRole.Manager).OrderBy(m => m.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Reps, and any manager who owns deals, by name.</summary>
-    public IReadOnlyList<CastMember> Reps =>
-        _byId.Values
-            .Where(m => m.Role == UserRole.Rep || _opportunities.Values.Any(o => o.Owner == m.Id))
-            .OrderBy(m => m.Manager ?? "\uffff", StringComparer.OrdinalIgnoreCase)
-            .ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase)
-            .ToList();
+    public IReadOnlyList<CastMember> Reps => _reps;
 
     public string NameOf(Guid id) => _byId.TryGetValue(id, out var m) ? m.Name : "(unknown user)";
 

@@ -53,6 +53,14 @@ public static class Simulator
     public static SimulationResult Run(SimulationOptions options, PipelineData data, Hooks? hooks = null)
     {
         var total = Stopwatch.StartNew();
+        var phases = new List<(string, TimeSpan)>();
+        var lap = Stopwatch.StartNew();
+        void Lap(string phase)
+        {
+            phases.Add((phase, lap.Elapsed));
+            lap.Restart();
+        }
+
         var settings = options.SettingsJson == null ? null : CoachingSettingsParser.Parse(options.SettingsJson);
         var plan = ReplayPlan.Build(data, options.Window);
         hooks?.Starting?.Invoke(plan.Events.Count);
@@ -71,9 +79,11 @@ public static class Simulator
             OnApplying = hooks?.OnApplying,
         };
 
+        Lap("emulator, users, accounts");
         var replay = Stopwatch.StartNew();
         replayer.Replay(plan.Events, hooks?.Progress);
         replay.Stop();
+        Lap("replay");
         emulator.UtcNow = plan.AsOf;
 
         var periodStart = options.Window.From ?? plan.DataStart;
@@ -82,6 +92,7 @@ public static class Simulator
         var opportunities = collector.ReadOpportunities();
         var sessions = collector.ReadSessions();
         var tasks = collector.ReadCoachingTasks();
+        Lap("read back");
         var blocked = replayer.Blocked
             .Where(b => options.Window.Counts(b.Event.Timestamp) && b.Event.Timestamp >= periodStart)
             .Select(b => new BlockedMove
@@ -98,7 +109,9 @@ public static class Simulator
             .ToList();
         var weeks = ResultCollector.WeeksOf(periodStart, plan.AsOf);
         var agenda = CustomApis.Agenda(emulator, cast, opportunities, out var agendaProblem);
-        var held = CustomApis.Held(emulator, cast, weeks, out var heldProblem);
+        Lap("agenda");
+        var held = CustomApis.Held(emulator, cast, weeks, sessions.Any(x => x.Contains(ActivityColumns.ActualStart)), out var heldProblem);
+        Lap("cadence");
         var reps = collector.Reps(opportunities, sessions, tasks, blocked, weeks, held);
 
         var issues = data.Issues.Concat(replayer.Skipped).ToList();
@@ -181,6 +194,8 @@ public static class Simulator
                 ReplayTime = replay.Elapsed,
             },
         };
+        Lap("sections");
+        result.Summary.Phases.AddRange(phases);
         result.Summary.TotalTime = total.Elapsed;
         return result;
     }

@@ -231,8 +231,22 @@ public static class BuiltAssemblyLocator
 {
     public static readonly IReadOnlyList<string> DefaultConfigurations = new[] { "Release", "Debug" };
 
-    public static AssemblyLookup Find(RepoLayout layout, string assemblyName, string? configuration = null, IReadOnlyList<string>? frameworks = null)
+    /// <summary>
+    /// The first existing candidate in preference order (framework, then configuration), or with
+    /// <paramref name="newest"/> the most recently built of them.
+    /// </summary>
+    public static AssemblyLookup Find(RepoLayout layout, string assemblyName, string? configuration = null, IReadOnlyList<string>? frameworks = null, bool newest = false)
     {
+        if (newest)
+        {
+            var all = FindAll(layout, assemblyName, configuration, frameworks);
+            var preferredFramework = (frameworks ?? new[] { "net462" }).FirstOrDefault(fw => all.Found.Any(f => f.Framework == fw));
+            var latest = all.Found.Where(f => f.Framework == preferredFramework).OrderByDescending(f => File.GetLastWriteTimeUtc(f.Path)).FirstOrDefault();
+            return latest.Path == null
+                ? new AssemblyLookup(assemblyName, null, null, null, all.Searched)
+                : new AssemblyLookup(assemblyName, latest.Path, latest.Configuration, latest.Framework, all.Searched);
+        }
+
         var configurations = configuration == null ? DefaultConfigurations : new[] { configuration };
         frameworks ??= new[] { "net462" };
         var searched = new List<string>();
@@ -258,6 +272,47 @@ public static class BuiltAssemblyLocator
         }
 
         return new AssemblyLookup(assemblyName, null, null, null, searched);
+    }
+
+    private static (List<(string Path, string Configuration, string Framework)> Found, List<string> Searched) FindAll(RepoLayout layout, string assemblyName, string? configuration, IReadOnlyList<string>? frameworks)
+    {
+        var configurations = configuration == null ? DefaultConfigurations : new[] { configuration };
+        frameworks ??= new[] { "net462" };
+        var found = new List<(string, string, string)>();
+        var searched = new List<string>();
+        foreach (var project in ProjectFolders(layout, assemblyName))
+        {
+            foreach (var framework in frameworks)
+            {
+                foreach (var config in configurations)
+                {
+                    var candidate = System.IO.Path.Combine(project, "bin", config, framework, assemblyName + ".dll");
+                    searched.Add(candidate);
+                    if (File.Exists(candidate)) found.Add((candidate, config, framework));
+                }
+            }
+        }
+
+        return (found, searched);
+    }
+
+    /// <summary>True when a C# file of the plugin or workflow sources is newer than the built DLL.</summary>
+    public static bool IsOlderThanSources(RepoLayout layout, string dllPath)
+    {
+        var built = File.GetLastWriteTimeUtc(dllPath);
+        foreach (var top in new[] { "Plugins", "Workflows" })
+        {
+            var root = System.IO.Path.Combine(layout.Root, top);
+            if (!Directory.Exists(root)) continue;
+            foreach (var file in Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories))
+            {
+                if (file.Contains(System.IO.Path.DirectorySeparatorChar + "obj" + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                    || file.Contains(System.IO.Path.DirectorySeparatorChar + "bin" + System.IO.Path.DirectorySeparatorChar, StringComparison.Ordinal)) continue;
+                if (File.GetLastWriteTimeUtc(file) > built) return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> ProjectFolders(RepoLayout layout, string assemblyName)

@@ -32,11 +32,11 @@ public static class RootComponentsPlanner
         var expected = new List<ExpectedRootComponent>();
         expected.AddRange(tree.Tables.OrderBy(t => t.IsNew ? 0 : 1).ThenBy(t => t.LogicalName, StringComparer.Ordinal)
             .Select(t => new ExpectedRootComponent(ComponentTypes.Table, t.LogicalName, null, t.IsNew ? 0 : 2, t.Location)));
-        expected.AddRange(tree.Roles.Where(r => r.Id != null).OrderBy(r => r.Id)
+        expected.AddRange(tree.Roles.Where(r => r.Id != null).OrderBy(r => r.Id!.Value.ToString("D"), StringComparer.Ordinal)
             .Select(r => new ExpectedRootComponent(ComponentTypes.Role, null, r.Id, 0, r.Location)));
         expected.AddRange(tree.PluginAssemblies.Where(a => a.Id != null).OrderBy(a => a.AssemblyName, StringComparer.Ordinal)
             .Select(a => new ExpectedRootComponent(ComponentTypes.PluginAssembly, null, a.Id, 0, a.Location)));
-        expected.AddRange(tree.Steps.Where(s => s.Id != null).OrderBy(s => s.Id)
+        expected.AddRange(tree.Steps.Where(s => s.Id != null).OrderBy(s => s.Id!.Value.ToString("D"), StringComparer.Ordinal)
             .Select(s => new ExpectedRootComponent(ComponentTypes.Step, null, s.Id, 0, s.Location)));
         expected.AddRange(tree.EnvironmentVariables.OrderBy(v => v.SchemaName, StringComparer.Ordinal)
             .Select(v => new ExpectedRootComponent(ComponentTypes.EnvironmentVariableDefinition, v.SchemaName, null, 0, v.Location)));

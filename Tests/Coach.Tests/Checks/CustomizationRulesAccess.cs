@@ -1,0 +1,6 @@
+namespace Coach.Tests.Checks;
+
+internal static class CustomizationRulesAccess
+{
+    public static string? ReadDefaultJson(string code) => Coach.Checks.DefaultJsonReader.Read(code);
+}
