@@ -74,8 +74,35 @@ public class MessageTests
 
         _emulator.Service().Execute(new SetStateRequest { EntityMoniker = new EntityReference("task", id), State = new OptionSetValue(1), Status = new OptionSetValue(-1) });
 
+        _emulator.Service().Retrieve("task", id, new ColumnSet("statuscode")).GetAttributeValue<OptionSetValue>("statuscode").Value.Should().Be(5, "Completed is the default status of a completed task");
+    }
+
+    [Fact]
+    public void A_new_task_starts_Not_Started_the_default_status_of_Open()
+    {
+        var id = _emulator.Service().Create(new Entity("task"));
+
         _emulator.Service().Retrieve("task", id, new ColumnSet("statuscode")).GetAttributeValue<OptionSetValue>("statuscode").Value.Should().Be(2);
     }
+
+    [Fact]
+    public void Completing_an_activity_stamps_actualend_when_it_is_empty()
+    {
+        var open = _emulator.Service().Create(new Entity("phonecall"));
+        var alreadyEnded = _emulator.Service().Create(new Entity("phonecall") { ["actualend"] = XrmEmulator.DefaultStartTime.AddDays(-1) });
+        _emulator.AdvanceTime(TimeSpan.FromHours(2));
+
+        foreach (var id in new[] { open, alreadyEnded })
+        {
+            _emulator.Service().Execute(new SetStateRequest { EntityMoniker = new EntityReference("phonecall", id), State = new OptionSetValue(1), Status = new OptionSetValue(-1) });
+        }
+
+        ActualEnd(open).Should().Be(_emulator.UtcNow);
+        ActualEnd(alreadyEnded).Should().Be(XrmEmulator.DefaultStartTime.AddDays(-1));
+    }
+
+    private DateTime? ActualEnd(Guid id) =>
+        _emulator.Service().Retrieve("phonecall", id, new ColumnSet("actualend")).GetAttributeValue<DateTime?>("actualend");
 
     [Fact]
     public void WhoAmI_answers_the_calling_user_business_unit_and_organization()

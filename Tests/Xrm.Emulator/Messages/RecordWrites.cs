@@ -40,7 +40,7 @@ internal static class RecordWrites
         row["modifiedby"] = user;
         if (!Has(row, "ownerid")) row["ownerid"] = user;
         if (!Has(row, "statecode")) row["statecode"] = new OptionSetValue(0);
-        if (!Has(row, "statuscode")) row["statuscode"] = new OptionSetValue(1);
+        if (!Has(row, "statuscode")) row["statuscode"] = new OptionSetValue(DefaultStatuses.Of(table, row.GetAttributeValue<OptionSetValue>("statecode").Value));
 
         emulator.Store.Insert(row);
         item.Id = id;

@@ -7,8 +7,8 @@ namespace Xrm.Emulator.Messages;
 
 /// <summary>
 /// SetState: runs the SetState steps around an Update of statecode and statuscode, as Dataverse does today,
-/// so Update steps filtered on those columns run too. Status -1 (or none) means the state's default status,
-/// which the emulator takes to be state + 1 (true of the tables this solution uses).
+/// so Update steps filtered on those columns run too. Status -1 (or none) means the state's default status
+/// (<see cref="DefaultStatuses"/>). Completing an activity stamps actualend when it is empty, as the platform does.
 /// </summary>
 internal sealed class SetStateHandler : EventMessageHandler
 {
@@ -31,12 +31,20 @@ internal sealed class SetStateHandler : EventMessageHandler
     public override void Execute(Operation operation)
     {
         var state = Required<OptionSetValue>(operation, "State").Value;
-        var status = operation.InputParameters.TryGetValue("Status", out var raw) && raw is OptionSetValue { Value: >= 0 } given ? given.Value : state + 1;
+        var status = operation.InputParameters.TryGetValue("Status", out var raw) && raw is OptionSetValue { Value: >= 0 } given
+            ? given.Value
+            : DefaultStatuses.Of(operation.Table, state);
         var change = new Entity(operation.Table, operation.Items[0].Id)
         {
             ["statecode"] = new OptionSetValue(state),
             ["statuscode"] = new OptionSetValue(status),
         };
+        var row = Emulator.Store.Find(operation.Table, operation.Items[0].Id);
+        if (state == DefaultStatuses.ActivityCompleted && Emulator.PrimaryKeyOf(operation.Table) == "activityid"
+            && row != null && !(row.Attributes.TryGetValue("actualend", out var end) && end != null))
+        {
+            change["actualend"] = Emulator.UtcNow;
+        }
         Emulator.Pipeline.ExecuteInner(new UpdateRequest { Target = change }, operation);
     }
 
