@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Generic;
+using System.Collections.Concurrent;
 using Coaching.Core.Settings;
 using Coaching.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
@@ -17,27 +17,21 @@ namespace Coaching.Plugins.Infrastructure
     {
         public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(60);
 
-        // Thread-safe by replacement: entries are immutable and swapped whole.
-        private static readonly Dictionary<Guid, CachedSettings> Cache = new Dictionary<Guid, CachedSettings>();
-        private static readonly object CacheLock = new object();
+        // Thread-safe without a lock (the solution checker flags locks in plugins): entries are immutable and replaced whole;
+        // two threads that miss at once both read and the last write wins, which is harmless.
+        private static readonly ConcurrentDictionary<Guid, CachedSettings> Cache = new ConcurrentDictionary<Guid, CachedSettings>();
 
         public static CoachingSettings Get(IOperationContext context)
         {
             var organization = context.OrganizationId;
             var now = context.Now;
-            lock (CacheLock)
+            if (Cache.TryGetValue(organization, out var cached) && now >= cached.ReadAt && now - cached.ReadAt < CacheLifetime)
             {
-                if (Cache.TryGetValue(organization, out var cached) && now >= cached.ReadAt && now - cached.ReadAt < CacheLifetime)
-                {
-                    return cached.Settings;
-                }
+                return cached.Settings;
             }
 
             var settings = CoachingSettingsParser.Parse(ReadJson(context.UserService));
-            lock (CacheLock)
-            {
-                Cache[organization] = new CachedSettings(settings, now);
-            }
+            Cache[organization] = new CachedSettings(settings, now);
 
             context.Trace("Read {0} from the environment", CoachingSettingsException.VariableName);
             return settings;

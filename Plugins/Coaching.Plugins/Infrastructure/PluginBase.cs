@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.Linq;
 using Coaching.Core.Settings;
@@ -14,11 +16,11 @@ namespace Coaching.Plugins.Infrastructure
     /// </summary>
     public abstract class PluginBase : IPlugin
     {
-        private readonly RegisteredEvent[] _handles;
+        private readonly IReadOnlyList<RegisteredEvent> _handles;
 
         protected PluginBase(params RegisteredEvent[] handles)
         {
-            _handles = handles;
+            _handles = new ReadOnlyCollection<RegisteredEvent>(handles);
         }
 
         private string PluginName => GetType().FullName ?? GetType().Name;

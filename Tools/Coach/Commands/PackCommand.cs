@@ -65,6 +65,8 @@ public static class PackCommand
         return command;
     }
 
+    private static string Count(int count, string singular, string? plural = null) => $"{count} {(count == 1 ? singular : plural ?? singular + "s")}";
+
     public static void Write(IAnsiConsole console, RepoLayout layout, PackResult result)
     {
         console.MarkupLine($"Packed [bold]{Markup.Escape(result.SolutionName)} {Markup.Escape(result.Version)}[/] ({(result.Managed ? "managed" : "unmanaged")}) into {Markup.Escape(layout.Relative(result.ZipPath))}");
@@ -76,8 +78,9 @@ public static class PackCommand
 
         var c = result.Counts;
         console.MarkupLine(Markup.Escape(
-            $"  {c.Tables} tables, {c.Forms} forms, {c.Views} views, {c.Roles} security roles, {c.PluginAssemblies} plugin assemblies " +
-            $"({c.PluginTypes} types), {c.Steps} steps, {c.EnvironmentVariables} environment variable, {c.CustomApis} custom APIs; {result.Entries.Count} zip entries"));
+            $"  {Count(c.Tables, "table")}, {Count(c.Forms, "form")}, {Count(c.Views, "view")}, {Count(c.Roles, "security role")}, " +
+            $"{Count(c.PluginAssemblies, "plugin assembly", "plugin assemblies")} ({Count(c.PluginTypes, "type")}), {Count(c.Steps, "step")}, " +
+            $"{Count(c.EnvironmentVariables, "environment variable")}, {Count(c.CustomApis, "custom API")}; {Count(result.Entries.Count, "zip entry", "zip entries")}"));
         foreach (var warning in result.Warnings)
         {
             console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");

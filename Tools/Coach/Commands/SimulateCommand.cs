@@ -157,7 +157,7 @@ public static class SimulateCommand
             foreach (var (phase, time) in result.Summary.Phases) error.WriteLine($"{phase,-26} {time.TotalMilliseconds,8:0} ms");
             error.WriteLine($"console report  {(rendered - simulated).TotalMilliseconds,8:0} ms");
             error.WriteLine($"HTML report     {(clock.Elapsed - rendered).TotalMilliseconds,8:0} ms");
-            error.WriteLine($"total           {clock.Elapsed.TotalMilliseconds,8:0} ms; GC heap {GC.GetTotalMemory(false) / 1048576} MB, " +
+            error.WriteLine($"total           {clock.Elapsed.TotalMilliseconds,8:0} ms; allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, GC heap {GC.GetTotalMemory(false) / 1048576} MB, " +
                             $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
                             $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
         }

@@ -356,7 +356,7 @@ h2 .num{display:inline-grid;place-items:center;width:32px;height:32px;border-rad
 .card h3{margin:0 0 10px;font-size:16px}
 .grid.two{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 .grid.two>.card{margin-bottom:0;min-width:0}
-.grid.two{margin-bottom:16px}
+.grid.two{margin-bottom:16px;align-items:start}
 .chart{width:100%;height:auto;display:block}
 .chart text{fill:var(--ink);font-size:12.5px}
 .chart .axis{fill:var(--muted);font-size:11px}

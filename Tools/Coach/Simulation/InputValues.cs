@@ -6,14 +6,15 @@ namespace Coach.Simulation;
 /// <summary>How cell values are read: ISO 8601 dates, invariant numbers. Each returns false with the reason.</summary>
 public static class InputValues
 {
+    // The most common first: each failed format costs a parse attempt.
     private static readonly string[] DateFormats =
     {
+        "yyyy-MM-ddTHH:mm:ssK",
         "yyyy-MM-dd",
         "yyyy-MM-ddTHH:mm",
         "yyyy-MM-ddTHH:mm:ss",
         "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
         "yyyy-MM-ddTHH:mmK",
-        "yyyy-MM-ddTHH:mm:ssK",
         "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
         "yyyy-MM-dd HH:mm",
         "yyyy-MM-dd HH:mm:ss",

@@ -146,11 +146,18 @@ internal sealed class ResultCollector
             .ToList();
         var days = Math.Max(1.0, (_asOf - _periodStart).TotalDays);
 
+        var sessionsByRep = inPeriod.ToLookup(s => s.GetAttributeValue<EntityReference>(SessionTable.Rep)?.Id ?? Guid.Empty);
+        var tasksByOwner = tasksInPeriod.ToLookup(t => t.GetAttributeValue<EntityReference>(ActivityColumns.Owner)?.Id ?? Guid.Empty);
+        var openDeals = opportunities
+            .Where(o => o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Open)
+            .GroupBy(OwnerId)
+            .ToDictionary(g => g.Key, g => g.Count());
+        var blockedByRep = blocked.GroupBy(b => b.Rep).ToDictionary(g => g.Key, g => g.Count());
         return _cast.Reps
             .Select(rep =>
             {
-                var mine = inPeriod.Where(s => s.GetAttributeValue<EntityReference>(SessionTable.Rep)?.Id == rep.Id).ToList();
-                var myTasks = tasksInPeriod.Where(t => t.GetAttributeValue<EntityReference>(ActivityColumns.Owner)?.Id == rep.Id)
+                var mine = sessionsByRep[rep.Id].ToList();
+                var myTasks = tasksByOwner[rep.Id]
                     .Select(t => (Kind: TaskKindOf(t.GetAttributeValue<string>(TaskTable.Subcategory), t.GetAttributeValue<string>(ActivityColumns.Subject)), Open: t.GetAttributeValue<OptionSetValue>(ActivityColumns.State)?.Value is null or ActivityState.Open))
                     .ToList();
                 var perWeek = weekly.Select(w => w.TryGetValue(rep.Id, out var c) ? c.Held : 0).ToList();
@@ -158,7 +165,7 @@ internal sealed class ResultCollector
                 {
                     Rep = rep.Name,
                     Manager = rep.Manager,
-                    OpenDeals = opportunities.Count(o => OwnerId(o) == rep.Id && o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == 0),
+                    OpenDeals = openDeals.TryGetValue(rep.Id, out var open) ? open : 0,
                     SessionsCreated = mine.Count,
                     SessionsFromStageChange = mine.Count(s => Trigger(s) == SessionTrigger.StageChange),
                     SessionsFromReviewFlag = mine.Count(s => Trigger(s) == SessionTrigger.ReviewFlag),
@@ -168,7 +175,7 @@ internal sealed class ResultCollector
                     ActionTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.Action),
                     ReflectionTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.Reflection),
                     FollowUpTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.FollowUp),
-                    BlockedMoves = blocked.Count(b => b.Rep == rep.Name),
+                    BlockedMoves = blockedByRep.TryGetValue(rep.Name, out var count) ? count : 0,
                     WeeklySessions = perWeek,
                     AveragePerWeek = Math.Round(mine.Count / (days / 7.0), 1),
                     WeeksAtTarget = weekly.Count(w => w.TryGetValue(rep.Id, out var c) && c.MeetsTarget),

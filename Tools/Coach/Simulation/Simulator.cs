@@ -48,6 +48,9 @@ public static class Simulator
         public IProgress<int>? Progress { get; init; }
 
         public Action<PipelineEvent, DateTime>? OnApplying { get; init; }
+
+        /// <summary>Called after the replay with the emulator and the opportunities created (tests look inside).</summary>
+        public Action<XrmEmulator, IReadOnlyDictionary<string, LiveOpportunity>>? AfterReplay { get; init; }
     }
 
     public static SimulationResult Run(SimulationOptions options, PipelineData data, Hooks? hooks = null)
@@ -84,6 +87,7 @@ public static class Simulator
         replayer.Replay(plan.Events, hooks?.Progress);
         replay.Stop();
         Lap("replay");
+        hooks?.AfterReplay?.Invoke(emulator, replayer.Opportunities);
         emulator.UtcNow = plan.AsOf;
 
         var periodStart = options.Window.From ?? plan.DataStart;
