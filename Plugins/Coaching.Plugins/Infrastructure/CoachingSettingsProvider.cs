@@ -30,8 +30,10 @@ namespace Coaching.Plugins.Infrastructure
                 return cached.Settings;
             }
 
-            var settings = CoachingSettingsParser.Parse(ReadJson(context.UserService));
-            Cache[organization] = new CachedSettings(settings, now);
+            // Re-read after expiry; parse again only when the value changed.
+            var json = ReadJson(context.UserService);
+            var settings = cached != null && cached.Json == json ? cached.Settings : CoachingSettingsParser.Parse(json);
+            Cache[organization] = new CachedSettings(json, settings, now);
 
             context.Trace("Read {0} from the environment", CoachingSettingsException.VariableName);
             return settings;
@@ -66,11 +68,14 @@ namespace Coaching.Plugins.Infrastructure
 
         private sealed class CachedSettings
         {
-            public CachedSettings(CoachingSettings settings, DateTime readAt)
+            public CachedSettings(string? json, CoachingSettings settings, DateTime readAt)
             {
+                Json = json;
                 Settings = settings;
                 ReadAt = readAt;
             }
+
+            public string? Json { get; }
 
             public CoachingSettings Settings { get; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 
@@ -21,7 +22,7 @@ public static class ValueCopier
             }
         }
 
-        foreach (var pair in source.FormattedValues)
+        foreach (var pair in source.HasFormattedValues ? source.FormattedValues : Enumerable.Empty<KeyValuePair<string, string>>())
         {
             if (includeColumn == null || includeColumn(pair.Key))
             {
@@ -29,7 +30,7 @@ public static class ValueCopier
             }
         }
 
-        foreach (var key in source.KeyAttributes)
+        foreach (var key in source.HasKeyAttributes ? source.KeyAttributes : Enumerable.Empty<KeyValuePair<string, object>>())
         {
             copy.KeyAttributes[key.Key] = CopyValue(key.Value);
         }

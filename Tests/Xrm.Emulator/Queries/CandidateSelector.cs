@@ -81,6 +81,14 @@ internal static class CandidateSelector
         var sample = probe.Sample(table, attribute);
         if (sample == null) return Array.Empty<Guid>(); // no row has a value in this column: Equal / In match nothing
 
+        if (values.Count == 1)
+        {
+            // The index's own set: copying it per query made large, unselective sets (statecode = 0) the
+            // emulator's main allocation and GC cost. Queries finish reading before any write, so no copy is needed.
+            if (!TryIndexKey(QueryValues.Normalize(values[0])!, sample, $"{table}.{attribute}", out var single)) return null;
+            return single == null ? Array.Empty<Guid>() : context.Store.Lookup(table, attribute, single);
+        }
+
         var ids = new List<Guid>();
         var seen = new HashSet<Guid>();
         foreach (var value in values)

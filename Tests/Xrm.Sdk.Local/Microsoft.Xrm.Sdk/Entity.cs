@@ -14,6 +14,9 @@ namespace Microsoft.Xrm.Sdk
     public class Entity : IExtensibleDataObject
     {
         private AttributeCollection _attributes = new AttributeCollection();
+        private KeyAttributeCollection _keyAttributes;
+        private FormattedValueCollection _formattedValues;
+        private RelatedEntityCollection _relatedEntities;
 
         public Entity()
         {
@@ -52,11 +55,20 @@ namespace Microsoft.Xrm.Sdk
             set => _attributes = value ?? new AttributeCollection();
         }
 
-        public KeyAttributeCollection KeyAttributes { get; set; } = new KeyAttributeCollection();
+        // Created on first use: most entities never need them, and tests and simulations create millions.
+        public KeyAttributeCollection KeyAttributes
+        {
+            get => _keyAttributes ??= new KeyAttributeCollection();
+            set => _keyAttributes = value;
+        }
 
-        public FormattedValueCollection FormattedValues { get; } = new FormattedValueCollection();
+        public FormattedValueCollection FormattedValues => _formattedValues ??= new FormattedValueCollection();
 
-        public RelatedEntityCollection RelatedEntities { get; } = new RelatedEntityCollection();
+        public RelatedEntityCollection RelatedEntities => _relatedEntities ??= new RelatedEntityCollection();
+
+        internal bool HasFormattedValues => _formattedValues != null && _formattedValues.Count > 0;
+
+        internal bool HasKeyAttributes => _keyAttributes != null && _keyAttributes.Count > 0;
 
         public EntityState? EntityState { get; set; }
 

@@ -33,11 +33,17 @@ namespace Microsoft.Xrm.Sdk
 
         public string Name { get; set; }
 
-        public KeyAttributeCollection KeyAttributes { get; set; } = new KeyAttributeCollection();
+        public KeyAttributeCollection KeyAttributes
+        {
+            get => _keyAttributes ??= new KeyAttributeCollection();
+            set => _keyAttributes = value;
+        }
 
         public string RowVersion { get; set; }
 
         public ExtensionDataObject ExtensionData { get; set; }
+
+        private KeyAttributeCollection _keyAttributes;
 
         /// <summary>Equal when table and id are equal (the display Name does not count).</summary>
         public override bool Equals(object obj) =>

@@ -1,9 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
-
-[assembly: InternalsVisibleTo("Xrm.Emulator")]
-
 namespace System.Activities
 {
     // net10.0 only: the slice of .NET Framework's System.Activities that custom workflow activities

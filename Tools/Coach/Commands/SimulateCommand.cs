@@ -119,7 +119,7 @@ public static class SimulateCommand
         var loaded = clock.Elapsed;
         var options = new SimulationOptions
         {
-            DataFolder = dataFolder == null ? "bundled sample" : Path.GetRelativePath(Directory.GetCurrentDirectory(), folder),
+            DataFolder = dataFolder == null ? "bundled sample" : Shown(folder),
             SettingsJson = settings?.Json,
             SettingsPath = settings == null ? null : Shown(settings.Path),
             Window = window,
@@ -154,7 +154,7 @@ public static class SimulateCommand
         {
             var error = parseResult.InvocationConfiguration.Error;
             error.WriteLine($"load CSV        {loaded.TotalMilliseconds,8:0} ms");
-            foreach (var (phase, time) in result.Summary.Phases) error.WriteLine($"{phase,-26} {time.TotalMilliseconds,8:0} ms");
+            foreach (var (phase, time, workingSet) in result.Summary.Phases) error.WriteLine($"{phase,-26} {time.TotalMilliseconds,8:0} ms, working set {workingSet} MB");
             error.WriteLine($"console report  {(rendered - simulated).TotalMilliseconds,8:0} ms");
             error.WriteLine($"HTML report     {(clock.Elapsed - rendered).TotalMilliseconds,8:0} ms");
             error.WriteLine($"total           {clock.Elapsed.TotalMilliseconds,8:0} ms; allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, GC heap {GC.GetTotalMemory(false) / 1048576} MB, " +

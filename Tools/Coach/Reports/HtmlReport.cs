@@ -18,8 +18,14 @@ public static class HtmlReport
     /// <summary>Agenda deals shown per manager before "show more".</summary>
     public const int AgendaShown = 12;
 
+    /// <summary>Agenda deals shown per manager when there are many managers.</summary>
+    public const int AgendaShownMany = 5;
+
     /// <summary>Blocked moves shown before "show all".</summary>
     public const int BlockedShown = 25;
+
+    /// <summary>Reps drawn in a per-rep chart; beyond that the chart shows those who need attention most.</summary>
+    public const int RepsCharted = 30;
 
     public static void Write(SimulationResult result, string path)
     {
@@ -79,6 +85,7 @@ public static class HtmlReport
         sb.Append("<section id=\"agenda\">\n<h2><span class=\"num\">1</span>Pipeline meeting agenda</h2>\n");
         sb.Append("<p class=\"lead\">Early-stage deals the solution flagged for review, per manager, in coaching priority: these are the deals to examine in the next pipeline meeting.</p>\n");
         sb.Append("<div class=\"managers\">\n");
+        var shown = r.Agendas.Count > 4 ? AgendaShownMany : AgendaShown;
         foreach (var agenda in r.Agendas)
         {
             var value = agenda.Items.Sum(i => i.EstimatedValue ?? 0m);
@@ -91,12 +98,12 @@ public static class HtmlReport
             }
 
             sb.Append("<ol class=\"agenda\">\n");
-            foreach (var item in agenda.Items.Take(AgendaShown)) AgendaItem(sb, item, r.AsOf);
+            foreach (var item in agenda.Items.Take(shown)) AgendaItem(sb, item, r.AsOf);
             sb.Append("</ol>\n");
-            if (agenda.Items.Count > AgendaShown)
+            if (agenda.Items.Count > shown)
             {
-                sb.Append($"<details><summary>Show {agenda.Items.Count - AgendaShown} more</summary>\n<table class=\"compact\"><thead><tr><th>#</th><th>Deal</th><th>Rep</th><th>Stage</th><th class=\"n\">Value</th><th>Why</th></tr></thead><tbody>\n");
-                foreach (var item in agenda.Items.Skip(AgendaShown))
+                sb.Append($"<details><summary>Show {agenda.Items.Count - shown} more</summary>\n<table class=\"compact\"><thead><tr><th>#</th><th>Deal</th><th>Rep</th><th>Stage</th><th class=\"n\">Value</th><th>Why</th></tr></thead><tbody>\n");
+                foreach (var item in agenda.Items.Skip(shown))
                 {
                     sb.Append($"<tr><td>{item.Rank}</td><td>{E(item.Opportunity)}</td><td>{E(item.Rep)}</td><td>{E(item.Stage)}</td><td class=\"n\">{ReportText.Money(item.EstimatedValue)}</td>");
                     sb.Append($"<td>{string.Join(" ", item.Reasons.Select(x => Chip(ReportText.SplitReason(x).Tag, x)))}</td></tr>\n");
@@ -147,8 +154,10 @@ public static class HtmlReport
         sb.Append($"<p class=\"lead\">Micro-coaching sessions the solution opened for each rep (on forward stage moves and newly flagged deals), the tasks it gave them, and the cadence against the target of {r.CadenceTarget} sessions a week.</p>\n");
         sb.Append("<div class=\"grid two\">\n");
 
-        var bars = r.Reps.Select(x => new Bar(x.Rep, x.AveragePerWeek, x.MeetsTarget ? "#2f9e64" : "#f0a72b", ReportText.Number(x.AveragePerWeek) + " / wk")).ToList();
-        sb.Append("<div class=\"card chart-card\"><h3>Sessions per week, average</h3>");
+        var charted = r.Reps.Count <= RepsCharted ? r.Reps : r.Reps.OrderBy(x => x.AveragePerWeek).ThenBy(x => x.Rep).Take(RepsCharted).ToList();
+        var chartedNote = charted.Count < r.Reps.Count ? $" <span class=\"hint\">· the {charted.Count} furthest below target of {r.Reps.Count}</span>" : "";
+        var bars = charted.Select(x => new Bar(x.Rep, x.AveragePerWeek, x.MeetsTarget ? "#2f9e64" : "#f0a72b", ReportText.Number(x.AveragePerWeek) + " / wk")).ToList();
+        sb.Append($"<div class=\"card chart-card\"><h3>Sessions per week, average{chartedNote}</h3>");
         sb.Append(SvgCharts.HorizontalBars(bars, "Average micro-coaching sessions per week per rep against the target", r.CadenceTarget, $"target {r.CadenceTarget}", labelWidth: 150));
         sb.Append("</div>\n");
 
@@ -157,8 +166,8 @@ public static class HtmlReport
         sb.Append(SvgCharts.Columns(team, r.CadenceTarget * r.Reps.Count, $"team target {r.CadenceTarget * r.Reps.Count}", "Micro-coaching sessions opened per week across the team"));
         sb.Append("</div>\n</div>\n");
 
-        sb.Append("<div class=\"card chart-card wide\"><h3>Week by week</h3><p class=\"hint\">Sessions opened per rep and week; green meets the target, amber falls short, grey had none.</p>");
-        sb.Append(SvgCharts.Heatmap(r.Reps.Select(x => x.Rep).ToList(), r.Weeks.Select(ReportText.Week).ToList(), r.Reps.Select(x => x.WeeklySessions).ToList(), r.CadenceTarget, "Sessions per rep per week"));
+        sb.Append("<div class=\"card chart-card wide\"><h3>Week by week{chartedNote}</h3><p class=\"hint\">Sessions opened per rep and week; green meets the target, amber falls short, grey had none.</p>");
+        sb.Append(SvgCharts.Heatmap(charted.Select(x => x.Rep).ToList(), r.Weeks.Select(ReportText.Week).ToList(), charted.Select(x => x.WeeklySessions).ToList(), r.CadenceTarget, "Sessions per rep per week"));
         sb.Append("</div>\n");
 
         sb.Append("<div class=\"card\"><table><thead><tr><th>Rep</th><th>Manager</th><th class=\"n\">Open deals</th><th class=\"n\">Sessions</th><th class=\"n\">Stage moves</th><th class=\"n\">Review flags</th>");
@@ -198,7 +207,9 @@ public static class HtmlReport
 
         sb.Append("<div class=\"grid two\">\n");
         var byRep = moves.GroupBy(m => m.Rep).Select(g => new Bar(g.Key, g.Count(), "#e0534a", g.Count().ToString(CultureInfo.InvariantCulture))).OrderByDescending(b => b.Value).ThenBy(b => b.Label).ToList();
-        sb.Append("<div class=\"card chart-card\"><h3>Blocked moves by rep</h3>");
+        var repsBlocked = byRep.Count;
+        if (byRep.Count > RepsCharted) byRep = byRep.Take(RepsCharted).ToList();
+        sb.Append($"<div class=\"card chart-card\"><h3>Blocked moves by rep{(byRep.Count < repsBlocked ? $" <span class=\"hint\">· top {byRep.Count} of {repsBlocked}</span>" : "")}</h3>");
         sb.Append(SvgCharts.HorizontalBars(byRep, "Blocked stage moves per rep", labelWidth: 150));
         sb.Append("</div>\n");
         var kinds = ReportText.BlockKinds(moves);
@@ -224,7 +235,7 @@ public static class HtmlReport
         sb.Append("<table class=\"blocked\"><thead><tr><th>When</th><th>Deal</th><th>Rep</th><th>Move</th><th>What the rep saw</th></tr></thead><tbody>\n");
         foreach (var m in moves)
         {
-            sb.Append($"<tr><td class=\"nowrap\">{ReportText.DateTime(m.Time)}</td><td>{E(m.Opportunity)}</td><td>{E(m.Rep)}</td><td class=\"nowrap\">{E(m.From)} → {E(m.To)}</td>");
+            sb.Append($"<tr><td class=\"nowrap\">{ReportText.DateTime(m.Time)}</td><td>{E(m.Opportunity)}</td><td class=\"nowrap\">{E(m.Rep)}</td><td class=\"nowrap\">{E(m.From)} → {E(m.To)}</td>");
             sb.Append($"<td><blockquote>{E(m.Message)}</blockquote></td></tr>\n");
         }
 

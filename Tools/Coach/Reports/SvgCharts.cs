@@ -58,7 +58,7 @@ public static class SvgCharts
     /// <summary>Horizontal bars with labels on the left and values on the right; an optional dashed target line.</summary>
     public static string HorizontalBars(IReadOnlyList<Bar> bars, string title, double? target = null, string? targetLabel = null, double? max = null, int labelWidth = 170)
     {
-        const int width = 640, rowHeight = 30, barHeight = 18, valueWidth = 92, top = 8;
+        const int width = 540, rowHeight = 30, barHeight = 18, valueWidth = 92, top = 8;
         var plotWidth = width - labelWidth - valueWidth;
         var scaleMax = Math.Max(max ?? 0, Math.Max(bars.Count == 0 ? 1 : bars.Max(b => b.Value), target ?? 0));
         if (scaleMax <= 0) scaleMax = 1;

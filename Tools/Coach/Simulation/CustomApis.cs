@@ -19,7 +19,7 @@ internal static class CustomApis
     public const string AgendaSource = PipelineReviewAgendaMessage.Name + " called as each manager (coaching priority: value, ICP fit gap, time since last coached, closing soon)";
 
     /// <summary>The agenda per manager as the custom API returns it to them, or null when the solution has no such API.</summary>
-    public static IReadOnlyList<ManagerAgenda>? Agenda(XrmEmulator emulator, SimulationCast cast, IReadOnlyList<Entity> opportunities, out string? problem)
+    public static IReadOnlyList<ManagerAgenda>? Agenda(XrmEmulator emulator, SimulationCast cast, IReadOnlyList<DealFacts> opportunities, out string? problem)
     {
         problem = null;
         var details = opportunities.ToDictionary(o => o.Id);
@@ -127,11 +127,10 @@ internal static class CustomApis
         return collection?.Entities.ToList() ?? new List<Entity>();
     }
 
-    private static AgendaItem ToItem(Entity row, IReadOnlyDictionary<Guid, Entity> details, SimulationCast cast)
+    private static AgendaItem ToItem(Entity row, IReadOnlyDictionary<Guid, DealFacts> details, SimulationCast cast)
     {
         var id = row.GetAttributeValue<EntityReference>(AgendaRow.Opportunity)?.Id ?? Guid.Empty;
         details.TryGetValue(id, out var deal);
-        var stage = deal?.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value;
         return new AgendaItem
         {
             Rank = row.GetAttributeValue<int>(AgendaRow.Rank),
@@ -140,14 +139,14 @@ internal static class CustomApis
             Opportunity = row.GetAttributeValue<string>(AgendaRow.Topic) ?? "(unnamed)",
             Account = cast.AccountOf(id),
             Rep = cast.NameOf(row.GetAttributeValue<EntityReference>(AgendaRow.Owner)?.Id ?? Guid.Empty),
-            Stage = stage.HasValue && SalesStages.IsDefined(stage.Value) ? ((SalesStage)stage.Value).ToString() : "?",
+            Stage = deal?.StageName ?? "?",
             EstimatedValue = row.Attributes.TryGetValue(AgendaRow.EstimatedValue, out var value) ? value switch { Money m => m.Value, decimal d => d, _ => null } : null,
             EstimatedCloseDate = row.GetAttributeValue<DateTime?>(AgendaRow.EstimatedCloseDate),
-            IcpBand = deal == null ? null : ResultCollector.BandName(deal),
+            IcpBand = deal?.BandName,
             IcpScore = row.GetAttributeValue<int?>(AgendaRow.IcpFitScore),
             Reasons = ResultCollector.Lines(row.GetAttributeValue<string>(AgendaRow.ReviewReasons)),
-            NextInteractionDate = deal?.GetAttributeValue<DateTime?>(OpportunityTable.NextInteractionDate),
-            NextInteractionGoal = deal?.GetAttributeValue<string>(OpportunityTable.NextInteractionGoal),
+            NextInteractionDate = deal?.NextInteractionDate,
+            NextInteractionGoal = deal?.NextInteractionGoal,
             LastCoachedOn = row.GetAttributeValue<DateTime?>(AgendaRow.LastCoachedOn),
         };
     }

@@ -83,14 +83,12 @@ public sealed class ReplayPlan
             }
         }
 
-        if (data.Events != null)
-        {
-            foreach (var e in data.Events) all.Add(e with { Sequence = sequence++ });
-        }
+        // events.csv rows keep the sequence the loader gave them (their file order); derived ones follow at equal times.
+        if (data.Events != null) all.AddRange(data.Events);
 
         var ordered = all
             .OrderBy(e => e.Timestamp)
-            .ThenBy(e => e.Kind == EventKind.Created ? 0 : 1)
+            .ThenBy(e => e.Kind == EventKind.Created ? 0 : e.Derived ? 2 : 1)
             .ThenBy(e => e.Sequence)
             .ToList();
         var replayed = window.To == null ? ordered : ordered.Where(e => e.Timestamp <= window.To.Value).ToList();

@@ -42,43 +42,74 @@ internal sealed class ResultCollector
         _asOf = asOf;
     }
 
-    public List<Entity> ReadOpportunities()
+    /// <summary>Every opportunity, read page by page into compact facts (the rows themselves are not kept).</summary>
+    public List<DealFacts> ReadOpportunities()
     {
         var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(OpportunityColumns) };
         query.AddOrder(OpportunityTable.CreatedOn, OrderType.Ascending);
-        return Queries.All(_service, query);
+        var deals = new List<DealFacts>();
+        Queries.ForEach(_service, query, o => deals.Add(new DealFacts(
+            o.Id,
+            o.GetAttributeValue<string>(OpportunityTable.Topic),
+            o.GetAttributeValue<EntityReference>(OpportunityTable.Owner)?.Id ?? Guid.Empty,
+            o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value ?? (int)OpportunityState.Open,
+            o.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value,
+            o.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value,
+            o.GetAttributeValue<DateTime?>(OpportunityTable.EstimatedCloseDate),
+            o.GetAttributeValue<int?>(OpportunityTable.IcpFitScore),
+            o.GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand)?.Value,
+            o.GetAttributeValue<string>(OpportunityTable.IcpFitReasons),
+            o.GetAttributeValue<bool>(OpportunityTable.ReviewFlag),
+            o.GetAttributeValue<string>(OpportunityTable.ReviewReasons),
+            o.GetAttributeValue<DateTime?>(OpportunityTable.NextInteractionDate),
+            o.GetAttributeValue<string>(OpportunityTable.NextInteractionGoal),
+            o.GetAttributeValue<DateTime?>(OpportunityTable.LastCoachedOn))));
+        return deals;
     }
 
-    public List<Entity> ReadSessions()
+    public List<SessionFacts> ReadSessions()
     {
         var query = new QueryExpression(SessionTable.Name)
         {
-            ColumnSet = new ColumnSet(SessionTable.Rep, SessionTable.Trigger, ActivityColumns.CreatedOn, ActivityColumns.Regarding, ActivityColumns.State, ActivityColumns.ActualStart),
+            ColumnSet = new ColumnSet(SessionTable.Rep, SessionTable.Trigger, ActivityColumns.CreatedOn, ActivityColumns.ActualStart),
         };
         query.AddOrder(ActivityColumns.CreatedOn, OrderType.Ascending);
-        return Queries.All(_service, query);
+        var sessions = new List<SessionFacts>();
+        Queries.ForEach(_service, query, s =>
+        {
+            var trigger = s.GetAttributeValue<OptionSetValue>(SessionTable.Trigger)?.Value;
+            sessions.Add(new SessionFacts(
+                s.GetAttributeValue<EntityReference>(SessionTable.Rep)?.Id ?? Guid.Empty,
+                s.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn),
+                trigger.HasValue && Enum.IsDefined(typeof(SessionTrigger), trigger.Value) ? (SessionTrigger)trigger.Value : null,
+                s.Contains(ActivityColumns.ActualStart)));
+        });
+        return sessions;
     }
 
-    public List<Entity> ReadCoachingTasks()
+    public List<TaskFacts> ReadCoachingTasks()
     {
         var query = new QueryExpression(TaskTable.Name)
         {
             ColumnSet = new ColumnSet(ActivityColumns.Subject, TaskTable.Subcategory, ActivityColumns.Owner, ActivityColumns.State, ActivityColumns.CreatedOn),
         };
         query.Criteria.AddCondition(TaskTable.Category, ConditionOperator.Equal, TaskTable.CoachingCategory);
-        return Queries.All(_service, query);
+        var tasks = new List<TaskFacts>();
+        Queries.ForEach(_service, query, t => tasks.Add(new TaskFacts(
+            t.GetAttributeValue<EntityReference>(ActivityColumns.Owner)?.Id ?? Guid.Empty,
+            TaskKindOf(t.GetAttributeValue<string>(TaskTable.Subcategory), t.GetAttributeValue<string>(ActivityColumns.Subject)),
+            t.GetAttributeValue<OptionSetValue>(ActivityColumns.State)?.Value is null or ActivityState.Open,
+            t.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn))));
+        return tasks;
     }
 
     /// <summary>Open deals in an early stage with the review flag, per manager of the owner, in coaching priority.</summary>
-    public IReadOnlyList<ManagerAgenda> Agendas(IReadOnlyList<Entity> opportunities)
+    public IReadOnlyList<ManagerAgenda> Agendas(IReadOnlyList<DealFacts> opportunities)
     {
         var early = new HashSet<int>(_settings.Review.EarlyStages.Select(s => (int)s));
-        var flagged = opportunities.Where(o =>
-            o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Open
-            && o.GetAttributeValue<bool>(OpportunityTable.ReviewFlag)
-            && early.Contains(o.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value ?? 0));
+        var flagged = opportunities.Where(o => o.State == (int)OpportunityState.Open && o.ReviewFlag && early.Contains(o.Stage ?? 0));
 
-        var items = flagged.Select(o => (Manager: _cast.ManagerOf(OwnerId(o)) ?? NoManager, Item: ToAgendaItem(o))).ToList();
+        var items = flagged.Select(o => (Manager: _cast.ManagerOf(o.OwnerId) ?? NoManager, Item: ToAgendaItem(o))).ToList();
         var managers = _cast.Managers.Select(m => m.Name).ToList();
         if (items.Any(i => i.Manager == NoManager)) managers.Add(NoManager);
 
@@ -104,41 +135,37 @@ internal sealed class ResultCollector
             .Select((item, index) => item.WithRank(index + 1))
             .ToList();
 
-    private AgendaItem ToAgendaItem(Entity o)
+    private AgendaItem ToAgendaItem(DealFacts o) => new()
     {
-        var stage = o.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value;
-        return new AgendaItem
-        {
-            Opportunity = o.GetAttributeValue<string>(OpportunityTable.Topic) ?? "(unnamed)",
-            Account = _cast.AccountOf(o.Id),
-            Rep = _cast.NameOf(OwnerId(o)),
-            Stage = stage.HasValue && SalesStages.IsDefined(stage.Value) ? ((SalesStage)stage.Value).ToString() : "?",
-            EstimatedValue = o.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value,
-            EstimatedCloseDate = o.GetAttributeValue<DateTime?>(OpportunityTable.EstimatedCloseDate),
-            IcpBand = BandName(o),
-            IcpScore = o.GetAttributeValue<int?>(OpportunityTable.IcpFitScore),
-            Reasons = Lines(o.GetAttributeValue<string>(OpportunityTable.ReviewReasons)),
-            NextInteractionDate = o.GetAttributeValue<DateTime?>(OpportunityTable.NextInteractionDate),
-            NextInteractionGoal = o.GetAttributeValue<string>(OpportunityTable.NextInteractionGoal),
-            LastCoachedOn = o.GetAttributeValue<DateTime?>(OpportunityTable.LastCoachedOn),
-        };
-    }
+        Opportunity = o.Name ?? "(unnamed)",
+        Account = _cast.AccountOf(o.Id),
+        Rep = _cast.NameOf(o.OwnerId),
+        Stage = o.StageName,
+        EstimatedValue = o.Value,
+        EstimatedCloseDate = o.CloseDate,
+        IcpBand = o.BandName,
+        IcpScore = o.Score,
+        Reasons = Lines(o.ReviewReasons),
+        NextInteractionDate = o.NextInteractionDate,
+        NextInteractionGoal = o.NextInteractionGoal,
+        LastCoachedOn = o.LastCoachedOn,
+    };
 
     /// <summary>Per rep: sessions by trigger, coaching tasks by kind, weekly sessions against the cadence target.</summary>
     public IReadOnlyList<RepActivity> Reps(
-        IReadOnlyList<Entity> opportunities,
-        IReadOnlyList<Entity> sessions,
-        IReadOnlyList<Entity> tasks,
+        IReadOnlyList<DealFacts> opportunities,
+        IReadOnlyList<SessionFacts> sessions,
+        IReadOnlyList<TaskFacts> tasks,
         IReadOnlyList<BlockedMove> blocked,
         IReadOnlyList<DateTime> weeks,
         IReadOnlyDictionary<Guid, int[]>? held = null)
     {
-        var inPeriod = sessions.Where(s => InPeriod(s.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn))).ToList();
-        var tasksInPeriod = tasks.Where(t => InPeriod(t.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn))).ToList();
+        var inPeriod = sessions.Where(s => InPeriod(s.CreatedOn)).ToList();
+        var tasksInPeriod = tasks.Where(t => InPeriod(t.CreatedOn)).ToList();
         var target = _settings.Cadence.SessionsPerRepPerWeek;
 
         var opened = inPeriod
-            .Select(s => new HeldSession(s.GetAttributeValue<EntityReference>(SessionTable.Rep)?.Id ?? Guid.Empty, null, s.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn)))
+            .Select(s => new HeldSession(s.RepId, null, s.CreatedOn))
             .ToList();
         var roster = _cast.Reps.Select(r => new CoachedRep(r.Id, r.Name)).ToList();
         var weekly = weeks
@@ -146,20 +173,18 @@ internal sealed class ResultCollector
             .ToList();
         var days = Math.Max(1.0, (_asOf - _periodStart).TotalDays);
 
-        var sessionsByRep = inPeriod.ToLookup(s => s.GetAttributeValue<EntityReference>(SessionTable.Rep)?.Id ?? Guid.Empty);
-        var tasksByOwner = tasksInPeriod.ToLookup(t => t.GetAttributeValue<EntityReference>(ActivityColumns.Owner)?.Id ?? Guid.Empty);
+        var sessionsByRep = inPeriod.ToLookup(s => s.RepId);
+        var tasksByOwner = tasksInPeriod.ToLookup(t => t.OwnerId);
         var openDeals = opportunities
-            .Where(o => o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Open)
-            .GroupBy(OwnerId)
+            .Where(o => o.State == (int)OpportunityState.Open)
+            .GroupBy(o => o.OwnerId)
             .ToDictionary(g => g.Key, g => g.Count());
         var blockedByRep = blocked.GroupBy(b => b.Rep).ToDictionary(g => g.Key, g => g.Count());
         return _cast.Reps
             .Select(rep =>
             {
                 var mine = sessionsByRep[rep.Id].ToList();
-                var myTasks = tasksByOwner[rep.Id]
-                    .Select(t => (Kind: TaskKindOf(t.GetAttributeValue<string>(TaskTable.Subcategory), t.GetAttributeValue<string>(ActivityColumns.Subject)), Open: t.GetAttributeValue<OptionSetValue>(ActivityColumns.State)?.Value is null or ActivityState.Open))
-                    .ToList();
+                var myTasks = tasksByOwner[rep.Id].ToList();
                 var perWeek = weekly.Select(w => w.TryGetValue(rep.Id, out var c) ? c.Held : 0).ToList();
                 return new RepActivity
                 {
@@ -167,9 +192,9 @@ internal sealed class ResultCollector
                     Manager = rep.Manager,
                     OpenDeals = openDeals.TryGetValue(rep.Id, out var open) ? open : 0,
                     SessionsCreated = mine.Count,
-                    SessionsFromStageChange = mine.Count(s => Trigger(s) == SessionTrigger.StageChange),
-                    SessionsFromReviewFlag = mine.Count(s => Trigger(s) == SessionTrigger.ReviewFlag),
-                    SessionsOther = mine.Count(s => Trigger(s) is not (SessionTrigger.StageChange or SessionTrigger.ReviewFlag)),
+                    SessionsFromStageChange = mine.Count(s => s.Trigger == SessionTrigger.StageChange),
+                    SessionsFromReviewFlag = mine.Count(s => s.Trigger == SessionTrigger.ReviewFlag),
+                    SessionsOther = mine.Count(s => s.Trigger is not (SessionTrigger.StageChange or SessionTrigger.ReviewFlag)),
                     PrepTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.Prep),
                     PrepTasksOpen = myTasks.Count(t => t.Kind == CoachingTaskKind.Prep && t.Open),
                     ActionTasks = myTasks.Count(t => t.Kind == CoachingTaskKind.Action),
@@ -204,20 +229,20 @@ internal sealed class ResultCollector
     }
 
     /// <summary>Bands and missed criteria over the deals open at some point in the period.</summary>
-    public IcpDistribution Icp(IReadOnlyList<Entity> opportunities)
+    public IcpDistribution Icp(IReadOnlyList<DealFacts> opportunities)
     {
         var inPeriod = opportunities.Where(o => _cast.ClosedAt(o.Id) is not { } closed || closed >= _periodStart).ToList();
         var bands = new[] { IcpFitBand.Strong, IcpFitBand.Partial, IcpFitBand.Poor, IcpFitBand.Unknown }
             .Select(band =>
             {
-                var deals = inPeriod.Where(o => (o.GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand)?.Value ?? (int)IcpFitBand.Unknown) == (int)band).ToList();
+                var deals = inPeriod.Where(o => (o.Band ?? (int)IcpFitBand.Unknown) == (int)band).ToList();
                 return new IcpBandCount
                 {
                     Band = band.ToString(),
                     Count = deals.Count,
-                    Value = deals.Sum(o => o.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value ?? 0m),
-                    Won = deals.Count(o => o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Won),
-                    Lost = deals.Count(o => o.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value == (int)OpportunityState.Lost),
+                    Value = deals.Sum(o => o.Value ?? 0m),
+                    Won = deals.Count(o => o.State == (int)OpportunityState.Won),
+                    Lost = deals.Count(o => o.State == (int)OpportunityState.Lost),
                 };
             })
             .ToList();
@@ -225,7 +250,7 @@ internal sealed class ResultCollector
         var criteria = new Dictionary<string, (int Missed, int Unknown, int Met)>(StringComparer.OrdinalIgnoreCase);
         foreach (var o in inPeriod)
         {
-            foreach (var line in Lines(o.GetAttributeValue<string>(OpportunityTable.IcpFitReasons)))
+            foreach (var line in Lines(o.IcpReasons))
             {
                 if (!TryReadCriterion(line, out var criterion, out var outcome)) continue;
                 criteria.TryGetValue(criterion, out var c);
@@ -291,24 +316,39 @@ internal sealed class ResultCollector
         return weeks;
     }
 
-    public static string? BandName(Entity o)
-    {
-        var band = o.GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand)?.Value;
-        return band.HasValue && Enum.IsDefined(typeof(IcpFitBand), band.Value) ? ((IcpFitBand)band.Value).ToString() : null;
-    }
-
     public static IReadOnlyList<string> Lines(string? text) =>
         (text ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     private bool InPeriod(DateTime time) => time >= _periodStart && time <= _asOf;
 
-    private static Guid OwnerId(Entity o) => o.GetAttributeValue<EntityReference>(OpportunityTable.Owner)?.Id ?? Guid.Empty;
-
-    private static SessionTrigger? Trigger(Entity session)
-    {
-        var value = session.GetAttributeValue<OptionSetValue>(SessionTable.Trigger)?.Value;
-        return value.HasValue && Enum.IsDefined(typeof(SessionTrigger), value.Value) ? (SessionTrigger)value.Value : null;
-    }
-
     public static string Money(decimal value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
+
+/// <summary>What the report needs of an opportunity, read back from the emulator.</summary>
+internal sealed record DealFacts(
+    Guid Id,
+    string? Name,
+    Guid OwnerId,
+    int State,
+    int? Stage,
+    decimal? Value,
+    DateTime? CloseDate,
+    int? Score,
+    int? Band,
+    string? IcpReasons,
+    bool ReviewFlag,
+    string? ReviewReasons,
+    DateTime? NextInteractionDate,
+    string? NextInteractionGoal,
+    DateTime? LastCoachedOn)
+{
+    public string StageName => Stage.HasValue && SalesStages.IsDefined(Stage.Value) ? ((SalesStage)Stage.Value).ToString() : "?";
+
+    public string? BandName => Band.HasValue && Enum.IsDefined(typeof(IcpFitBand), Band.Value) ? ((IcpFitBand)Band.Value).ToString() : null;
+}
+
+/// <summary>A micro-coaching session: whose, when it was opened, why, and whether it has started.</summary>
+internal sealed record SessionFacts(Guid RepId, DateTime CreatedOn, SessionTrigger? Trigger, bool Started);
+
+/// <summary>A "Micro-coaching" task: whose, what for, still open, when created.</summary>
+internal sealed record TaskFacts(Guid OwnerId, ResultCollector.CoachingTaskKind Kind, bool Open, DateTime CreatedOn);

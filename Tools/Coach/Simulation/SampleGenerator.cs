@@ -312,9 +312,10 @@ public sealed class SampleGenerator
             var at = from.AddMinutes(_random.NextDouble() * Math.Max(1, (closed - from).TotalMinutes - 120));
             var meeting = at.AddDays(1 + _random.Next(5));
             result.Add(new Event(deal.Id, at, "interaction_scheduled", Iso(meeting.Date.AddHours(9 + _random.Next(8))), order++, false));
-            if (result.Count < target && meeting.AddHours(2) < closed)
+            var done = meeting.Date.AddHours(18);
+            if (result.Count < target && done < closed && done <= _end)
             {
-                result.Add(new Event(deal.Id, meeting.Date.AddHours(18), "interaction_completed", Outcomes[_random.Next(Outcomes.Length)], order++, true));
+                result.Add(new Event(deal.Id, done, "interaction_completed", Outcomes[_random.Next(Outcomes.Length)], order++, true));
             }
         }
 

@@ -105,7 +105,7 @@ public sealed class SimulationSummary
     public TimeSpan ReplayTime { get; init; }
 
     /// <summary>Where the time went, phase by phase (shown with --timings).</summary>
-    public List<(string Phase, TimeSpan Time)> Phases { get; } = new();
+    public List<(string Phase, TimeSpan Time, long WorkingSetMb)> Phases { get; } = new();
 
     public TimeSpan TotalTime { get; set; }
 }
