@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace Xrm.Emulator.Solution;
 
 /// <summary>The platform's sdkmessage ids, the same in every environment (step files name their message by id).</summary>
-internal static class SdkMessageIds
+public static class SdkMessageIds
 {
     private static readonly Dictionary<Guid, string> Names = new()
     {

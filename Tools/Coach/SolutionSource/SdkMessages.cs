@@ -9,18 +9,8 @@ namespace Coach.SolutionSource;
 /// </summary>
 public static class SdkMessages
 {
-    private static readonly IReadOnlyDictionary<Guid, string> Known = new Dictionary<Guid, string>
-    {
-        [Guid.Parse("8cbdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Assign",
-        [Guid.Parse("9ebdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Create",
-        [Guid.Parse("a1bdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Delete",
-        [Guid.Parse("f2bdbb1b-ea3e-db11-86a7-000a3a5473e8")] = "Retrieve",
-        [Guid.Parse("03bebb1b-ea3e-db11-86a7-000a3a5473e8")] = "RetrieveMultiple",
-        [Guid.Parse("1cbebb1b-ea3e-db11-86a7-000a3a5473e8")] = "SetState",
-        [Guid.Parse("20bebb1b-ea3e-db11-86a7-000a3a5473e8")] = "Update",
-    };
-
-    public static string? NameOf(Guid id) => Known.TryGetValue(id, out var name) ? name : null;
+    /// <summary>The message a well-known sdkmessage id stands for (the one list the emulator loads steps with).</summary>
+    public static string? NameOf(Guid id) => Xrm.Emulator.Solution.SdkMessageIds.NameOf(id);
 
     /// <summary>Update and UpdateMultiple: the messages filtering attributes apply to.</summary>
     public static bool IsUpdateLike(string? message) =>
