@@ -222,6 +222,27 @@ public class MessageTests
         ReadVariable("coach_CoachingSettings").Should().Be("{\"now set\":true}");
     }
 
+    [Fact]
+    public void RetrieveEnvironmentVariableValue_returns_the_value_row_else_the_default_value()
+    {
+        _emulator.SetEnvironmentVariable("coach_CoachingSettings", "{\"default\":true}");
+        _emulator.SetEnvironmentVariable("coach_Other", "{\"default\":true}", "{\"current\":true}");
+
+        RetrieveValue("coach_CoachingSettings").Should().Be("{\"default\":true}");
+        RetrieveValue("coach_Other").Should().Be("{\"current\":true}");
+    }
+
+    [Fact]
+    public void RetrieveEnvironmentVariableValue_of_an_unknown_variable_fails_naming_it()
+    {
+        var act = () => RetrieveValue("coach_Missing");
+
+        act.Should().Throw<XrmFaultException>().WithMessage("*'coach_Missing'*");
+    }
+
+    private string? RetrieveValue(string schemaName) =>
+        (string?)_emulator.Service().Execute(new OrganizationRequest("RetrieveEnvironmentVariableValue") { ["DefinitionSchemaName"] = schemaName }).Results["Value"];
+
     /// <summary>The one query a plugin makes: definition by schema name, outer join to its value.</summary>
     private string? ReadVariable(string schemaName)
     {
