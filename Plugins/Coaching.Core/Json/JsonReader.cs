@@ -6,8 +6,8 @@ namespace Coaching.Core.Json
 {
     /// <summary>
     /// A strict JSON (RFC 8259) reader: objects, arrays, strings with escapes, numbers,
-    /// true/false/null. No comments, no trailing commas. Our own because the sandbox
-    /// assembly may not ship System.Text.Json or Newtonsoft.
+    /// true/false/null. No comments, no trailing commas. Our own because the plugin assembly runs in the
+    /// sandbox with no dependency beyond the SDK: no JSON library ships with it.
     /// </summary>
     public sealed class JsonReader
     {
