@@ -67,18 +67,8 @@ namespace Coaching.Core.Icp
             : score >= bands.Partial ? IcpFitBand.Partial
             : IcpFitBand.Poor;
 
-        private static Criterion Industry(string? industry, IcpSettings s, int weight)
-        {
-            var value = Clean(industry);
-            if (value == null)
-            {
-                return Criterion.Unknown("Industry", weight);
-            }
-
-            return Contains(s.Industries, value)
-                ? Criterion.Hit("Industry: " + value + " is a target industry", weight)
-                : Criterion.Miss("Industry: " + value + " is not a target industry", weight);
-        }
+        private static Criterion Industry(string? industry, IcpSettings s, int weight) =>
+            InList("Industry", industry, s.Industries, "a target industry", weight);
 
         private static Criterion Employees(int? employees, IcpSettings s, int weight)
         {
@@ -102,17 +92,20 @@ namespace Coaching.Core.Icp
             return InRange("Revenue", revenue.Value, range.Min, range.Max, weight);
         }
 
-        private static Criterion Country(string? country, IcpSettings s, int weight)
+        private static Criterion Country(string? country, IcpSettings s, int weight) =>
+            InList("Country", country, s.Countries, "a target country", weight);
+
+        private static Criterion InList(string criterion, string? text, IReadOnlyList<string> targets, string what, int weight)
         {
-            var value = Clean(country);
+            var value = Clean(text);
             if (value == null)
             {
-                return Criterion.Unknown("Country", weight);
+                return Criterion.Unknown(criterion, weight);
             }
 
-            return Contains(s.Countries, value)
-                ? Criterion.Hit("Country: " + value + " is a target country", weight)
-                : Criterion.Miss("Country: " + value + " is not a target country", weight);
+            return Contains(targets, value)
+                ? Criterion.Hit(criterion + ": " + value + " is " + what, weight)
+                : Criterion.Miss(criterion + ": " + value + " is not " + what, weight);
         }
 
         private static Criterion DealSize(decimal? dealValue, IcpSettings s, int weight)
