@@ -31,7 +31,7 @@ namespace Coaching.Plugins.Infrastructure
             }
 
             // Re-read after expiry; parse again only when the value changed.
-            var json = ReadJson(context.UserService);
+            var json = ReadJson(context.SystemService);
             var settings = cached != null && cached.Json == json ? cached.Settings : CoachingSettingsParser.Parse(json);
             Cache[organization] = new CachedSettings(json, settings, now);
 

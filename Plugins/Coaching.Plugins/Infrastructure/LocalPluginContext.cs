@@ -14,12 +14,16 @@ namespace Coaching.Plugins.Infrastructure
             _tracing = serviceProvider.GetService(typeof(ITracingService)) as ITracingService;
             var factory = (IOrganizationServiceFactory)serviceProvider.GetService(typeof(IOrganizationServiceFactory))!;
             UserService = factory.CreateOrganizationService(Execution.UserId);
+            SystemService = factory.CreateOrganizationService(null);
         }
 
         public IPluginExecutionContext Execution { get; }
 
         /// <summary>Acts as the user the step runs as, so security applies.</summary>
         public IOrganizationService UserService { get; }
+
+        /// <inheritdoc />
+        public IOrganizationService SystemService { get; }
 
         /// <summary>"Now" for every rule: when the platform created the operation, never the local clock.</summary>
         public DateTime Now => Execution.OperationCreatedOn;

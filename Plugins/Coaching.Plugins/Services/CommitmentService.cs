@@ -25,7 +25,7 @@ namespace Coaching.Plugins.Services
                 return;
             }
 
-            var previous = PreviousSession(context.UserService, regarding.Id);
+            var previous = PreviousSession(context.SystemService, regarding.Id);
             if (previous == null)
             {
                 record.Target[SessionTable.ExecutionConcern] = false;
@@ -34,7 +34,7 @@ namespace Coaching.Plugins.Services
             }
 
             var tasks = CoachingTasks.Existing(
-                context.UserService,
+                context.SystemService,
                 CoachingTasks.ActionItemTaskIds(previous.Id),
                 ActivityColumns.State, ActivityColumns.Due, ActivityColumns.ActualEnd);
             var count = CommitmentCounter.Count(tasks.Select(ToStatus), context.Now);

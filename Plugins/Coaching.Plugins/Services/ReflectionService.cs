@@ -29,7 +29,7 @@ namespace Coaching.Plugins.Services
             }
 
             var taskId = CoachingTasks.ReflectionTaskId(record.Target.Id);
-            if (CoachingTasks.Existing(context.UserService, new[] { taskId }).Count > 0)
+            if (CoachingTasks.Existing(context.SystemService, new[] { taskId }).Count > 0)
             {
                 context.Trace("The reflection task for this interaction exists already");
                 return;
@@ -42,7 +42,7 @@ namespace Coaching.Plugins.Services
                 interaction.GetAttributeValue<DateTime?>(ActivityColumns.ActualEnd) ?? context.Now,
                 context.Now);
             var rep = interaction.GetAttributeValue<EntityReference>(ActivityColumns.Owner);
-            context.UserService.Create(CoachingTasks.New(taskId, planned, regarding, rep, TaskTable.ReflectionSubcategory));
+            context.SystemService.Create(CoachingTasks.New(taskId, planned, regarding, rep, TaskTable.ReflectionSubcategory));
             context.Trace("Asked for a reflection on the completed {0}, due {1:u}", kind, planned.Due);
         }
 
@@ -61,7 +61,7 @@ namespace Coaching.Plugins.Services
                 return;
             }
 
-            var session = OpenSession(context.UserService, regarding.Id);
+            var session = OpenSession(context.SystemService, regarding.Id);
             if (session == null)
             {
                 context.Trace("No open micro-coaching session on the opportunity: the next session to open gathers the answers");
@@ -77,7 +77,7 @@ namespace Coaching.Plugins.Services
                 return;
             }
 
-            context.UserService.Update(update);
+            context.SystemService.Update(update);
             context.Trace("Filed {0} answer(s) into the open session", update.Attributes.Count);
         }
 
@@ -91,7 +91,7 @@ namespace Coaching.Plugins.Services
             var regarding = record.Target.GetAttributeValue<EntityReference>(ActivityColumns.Regarding);
             if (regarding == null || regarding.LogicalName != OpportunityTable.Name) return;
 
-            var previous = LatestSession(context.UserService, regarding.Id);
+            var previous = LatestSession(context.SystemService, regarding.Id);
             var previousState = previous?.GetAttributeValue<OptionSetValue>(ActivityColumns.State)?.Value ?? ActivityState.Completed;
             if (previousState == ActivityState.Open)
             {
@@ -100,7 +100,7 @@ namespace Coaching.Plugins.Services
             }
 
             var closedOn = previous?.GetAttributeValue<DateTime?>(ActivityColumns.ModifiedOn) ?? DateTime.MinValue;
-            var reflections = AnsweredSince(context.UserService, regarding.Id, closedOn);
+            var reflections = AnsweredSince(context.SystemService, regarding.Id, closedOn);
             foreach (var task in reflections)
             {
                 var label = Reflection.Label(task.GetAttributeValue<string>(ActivityColumns.Subject), task.GetAttributeValue<DateTime>(ActivityColumns.ModifiedOn));

@@ -32,7 +32,7 @@ namespace Coaching.Plugins.Services
             }
 
             var owner = opportunity.GetAttributeValue<EntityReference>(OpportunityTable.Owner);
-            var known = ReadOwnerAndSessions(context.UserService, opportunityRef.Id);
+            var known = ReadOwnerAndSessions(context.SystemService, opportunityRef.Id);
             var manager = known.Manager;
             var dedupe = SessionDedupe.ShouldCreate(known.Sessions, context.Now, settings.DedupeWindowDays);
             if (!dedupe.ShouldCreate)
@@ -57,7 +57,7 @@ namespace Coaching.Plugins.Services
                 [ActivityColumns.Due] = plan.PrepTask.Due,
             };
             if (owner == null) session.Attributes.Remove(ActivityColumns.Owner);
-            session.Id = context.UserService.Create(session);
+            session.Id = context.SystemService.Create(session);
 
             var task = new Entity(TaskTable.Name)
             {
@@ -68,7 +68,7 @@ namespace Coaching.Plugins.Services
                 [TaskTable.Category] = TaskTable.CoachingCategory,
             };
             if (owner != null) task[ActivityColumns.Owner] = owner;
-            context.UserService.Create(task);
+            context.SystemService.Create(task);
 
             context.Trace("Opened session {0} ({1}) with a prep task due {2:u}", session.Id, trigger, plan.PrepTask.Due);
             return SessionOpening.Created(session.ToEntityReference());

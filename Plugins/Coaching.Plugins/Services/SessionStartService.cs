@@ -49,7 +49,7 @@ namespace Coaching.Plugins.Services
                 return new SessionStart(opening.Session, true, "Micro-coaching session started; the rep has a task to prepare for it.");
             }
 
-            return new SessionStart(LatestSession(context.UserService, opportunityRef.Id), false, opening.Reason);
+            return new SessionStart(LatestSession(context.SystemService, opportunityRef.Id), false, opening.Reason);
         }
 
         /// <summary>The open session if there is one, else the latest: the one the dedupe rule found.</summary>

@@ -138,7 +138,7 @@ namespace Coaching.Plugins.Services
             var regarding = OpportunityOf(session);
             var opportunity = context.Execution.SharedVariables.TryGetValue(OpportunityKey, out Entity shared)
                 ? shared
-                : context.UserService.Retrieve(OpportunityTable.Name, regarding.Id, new ColumnSet(OpportunityColumns));
+                : context.SystemService.Retrieve(OpportunityTable.Name, regarding.Id, new ColumnSet(OpportunityColumns));
             var plan = Plan(context, session.GetAttributeValue<string>(SessionTable.ActionItems), opportunity, CoachingSettingsProvider.Get(context).Sessions);
 
             var rep = session.GetAttributeValue<EntityReference>(SessionTable.Rep);
@@ -149,11 +149,11 @@ namespace Coaching.Plugins.Services
                 .ToList();
 
             // A session sent back to Assign next steps and on again keeps the tasks it already has.
-            var existing = CoachingTasks.Existing(context.UserService, wanted.Select(t => t.Id).ToList()).Select(t => t.Id).ToList();
+            var existing = CoachingTasks.Existing(context.SystemService, wanted.Select(t => t.Id).ToList()).Select(t => t.Id).ToList();
             var created = 0;
             foreach (var task in wanted.Where(t => !existing.Contains(t.Id)))
             {
-                context.UserService.Create(task);
+                context.SystemService.Create(task);
                 created++;
             }
 
@@ -165,11 +165,11 @@ namespace Coaching.Plugins.Services
             var regarding = session.GetAttributeValue<EntityReference>(ActivityColumns.Regarding);
             if (regarding != null && regarding.LogicalName == OpportunityTable.Name)
             {
-                context.UserService.Update(new Entity(OpportunityTable.Name, regarding.Id) { [OpportunityTable.LastCoachedOn] = context.Now });
+                context.SystemService.Update(new Entity(OpportunityTable.Name, regarding.Id) { [OpportunityTable.LastCoachedOn] = context.Now });
             }
 
             // Done is the end of the session: complete the activity, so it leaves the open lists and a new session can start.
-            context.UserService.Update(new Entity(SessionTable.Name, sessionId)
+            context.SystemService.Update(new Entity(SessionTable.Name, sessionId)
             {
                 [ActivityColumns.State] = new OptionSetValue(ActivityState.Completed),
                 [ActivityColumns.Status] = new OptionSetValue(SessionTable.CompletedStatus),
@@ -189,7 +189,7 @@ namespace Coaching.Plugins.Services
         private static Entity ReadOpportunity(LocalPluginContext context, TargetRecord record)
         {
             var regarding = OpportunityOf(record.Value<EntityReference>(ActivityColumns.Regarding));
-            return context.UserService.Retrieve(OpportunityTable.Name, regarding.Id, new ColumnSet(OpportunityColumns));
+            return context.SystemService.Retrieve(OpportunityTable.Name, regarding.Id, new ColumnSet(OpportunityColumns));
         }
 
         private static EntityReference OpportunityOf(Entity session) => OpportunityOf(session.GetAttributeValue<EntityReference>(ActivityColumns.Regarding));

@@ -4,6 +4,7 @@ using Coaching.Core.Opportunities;
 using Coaching.Core.Sessions;
 using Coaching.Plugins.Schema;
 using Coaching.Plugins.Tests.Support;
+using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 
 namespace Coaching.Plugins.Tests.Mission;
@@ -33,6 +34,38 @@ public class SessionStories
         task.GetAttributeValue<string>(TaskTable.Category).Should().Be("Micro-coaching");
         task.GetAttributeValue<DateTime>(ActivityColumns.Due).Should().BeBefore(next, "the rep prepares before the next interaction");
         task.GetAttributeValue<string>(ActivityColumns.Description).Should().Contain("?", "the task carries the coaching questions");
+    }
+
+    [Fact]
+    public void The_session_is_shared_with_the_rep_so_it_shows_in_their_timeline()
+    {
+        var id = _world.Opportunity("Contoso renewal", _world.FittingAccount(), goal: Goal, nextInteraction: _world.Now.AddDays(5));
+
+        _world.MoveToStage(id, SalesStage.Develop);
+
+        var session = _world.Sessions(id).Single();
+        var share = _world.Emulator.Service().RetrieveMultiple(new Microsoft.Xrm.Sdk.Query.QueryByAttribute("principalobjectaccess")
+        {
+            ColumnSet = new Microsoft.Xrm.Sdk.Query.ColumnSet("principalid", "accessrightsmask"),
+            Attributes = { "objectid" },
+            Values = { session.Id },
+        }).Entities.Should().ContainSingle("the manager owns the session; the rep gets it shared").Subject;
+        share.GetAttributeValue<Guid>("principalid").Should().Be(_world.Rep);
+        ((AccessRights)share.GetAttributeValue<int>("accessrightsmask")).Should().Be(AccessRights.ReadAccess | AccessRights.AppendToAccess);
+        _world.Emulator.FailedJobs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_automation_writes_sessions_and_tasks_as_the_system_so_a_rep_needs_no_rights_on_the_managers_records()
+    {
+        var id = _world.Opportunity("Contoso renewal", _world.FittingAccount(), goal: Goal, nextInteraction: _world.Now.AddDays(5));
+
+        _world.MoveToStage(id, SalesStage.Develop);
+
+        var session = _world.Sessions(id).Single();
+        var task = _world.Tasks(id).Single();
+        CreatedBy(SessionTable.Name, session.Id).Should().Be(_world.Emulator.SystemUserId);
+        CreatedBy(TaskTable.Name, task.Id).Should().Be(_world.Emulator.SystemUserId);
     }
 
     [Fact]
@@ -82,4 +115,7 @@ public class SessionStories
         session.Calls.Should().HaveCountLessThanOrEqualTo(3);
         session.Count("Create").Should().Be(2, "the session and the rep's prep task");
     }
+
+    private Guid CreatedBy(string table, Guid id) =>
+        _world.Emulator.Service().Retrieve(table, id, new Microsoft.Xrm.Sdk.Query.ColumnSet("createdby")).GetAttributeValue<EntityReference>("createdby").Id;
 }

@@ -223,6 +223,26 @@ public class MessageTests
     }
 
     [Fact]
+    public void GrantAccess_keeps_the_share_and_a_second_grant_widens_it()
+    {
+        var rep = _emulator.AddUser("Rita Rep");
+        var task = _emulator.Service().Create(new Entity("task"));
+        var target = new EntityReference("task", task);
+
+        _emulator.Service().Execute(new GrantAccessRequest { Target = target, PrincipalAccess = new PrincipalAccess { Principal = new EntityReference("systemuser", rep), AccessMask = AccessRights.ReadAccess } });
+        _emulator.Service().Execute(new GrantAccessRequest { Target = target, PrincipalAccess = new PrincipalAccess { Principal = new EntityReference("systemuser", rep), AccessMask = AccessRights.AppendToAccess } });
+
+        var share = _emulator.Service().RetrieveMultiple(new QueryByAttribute("principalobjectaccess")
+        {
+            ColumnSet = new ColumnSet("principalid", "accessrightsmask"),
+            Attributes = { "objectid" },
+            Values = { task },
+        }).Entities.Should().ContainSingle().Subject;
+        share.GetAttributeValue<Guid>("principalid").Should().Be(rep);
+        share.GetAttributeValue<int>("accessrightsmask").Should().Be((int)(AccessRights.ReadAccess | AccessRights.AppendToAccess));
+    }
+
+    [Fact]
     public void RetrieveEnvironmentVariableValue_returns_the_value_row_else_the_default_value()
     {
         _emulator.SetEnvironmentVariable("coach_CoachingSettings", "{\"default\":true}");

@@ -18,7 +18,7 @@ internal sealed class MessageCatalog
                      new CreateHandler(emulator), new RetrieveHandler(emulator), new UpdateHandler(emulator), new DeleteHandler(emulator),
                      new RetrieveMultipleHandler(emulator), new AssignHandler(emulator), new SetStateHandler(emulator),
                      new CreateMultipleHandler(emulator), new UpdateMultipleHandler(emulator), new WhoAmIHandler(emulator),
-                     new ExecuteMultipleHandler(emulator), new ExecuteTransactionHandler(emulator), new RetrieveEnvironmentVariableValueHandler(emulator),
+                     new ExecuteMultipleHandler(emulator), new ExecuteTransactionHandler(emulator), new RetrieveEnvironmentVariableValueHandler(emulator), new GrantAccessHandler(emulator),
                  })
         {
             _handlers.Add(handler.Name, handler);

@@ -55,6 +55,53 @@ namespace Microsoft.Crm.Sdk.Messages
     {
     }
 
+    [Flags]
+    public enum AccessRights
+    {
+        None = 0,
+        ReadAccess = 1,
+        WriteAccess = 2,
+        AppendAccess = 4,
+        AppendToAccess = 16,
+        CreateAccess = 32,
+        DeleteAccess = 65536,
+        ShareAccess = 262144,
+        AssignAccess = 524288,
+    }
+
+    /// <summary>Who gets which rights on a shared record.</summary>
+    public sealed class PrincipalAccess : System.Runtime.Serialization.IExtensibleDataObject
+    {
+        public EntityReference Principal { get; set; }
+
+        public AccessRights AccessMask { get; set; }
+
+        public System.Runtime.Serialization.ExtensionDataObject ExtensionData { get; set; }
+    }
+
+    public sealed class GrantAccessRequest : OrganizationRequest
+    {
+        public GrantAccessRequest() : base("GrantAccess")
+        {
+        }
+
+        public EntityReference Target
+        {
+            get => Parameters.TryGetValue("Target", out EntityReference value) ? value : null;
+            set => Parameters["Target"] = value;
+        }
+
+        public PrincipalAccess PrincipalAccess
+        {
+            get => Parameters.TryGetValue("PrincipalAccess", out PrincipalAccess value) ? value : null;
+            set => Parameters["PrincipalAccess"] = value;
+        }
+    }
+
+    public sealed class GrantAccessResponse : OrganizationResponse
+    {
+    }
+
     public sealed class WhoAmIRequest : OrganizationRequest
     {
         public WhoAmIRequest() : base("WhoAmI")

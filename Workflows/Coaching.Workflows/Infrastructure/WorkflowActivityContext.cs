@@ -19,12 +19,16 @@ namespace Coaching.Workflows.Infrastructure
             var factory = activityContext.GetExtension<IOrganizationServiceFactory>()
                           ?? throw new InvalidPluginExecutionException("The workflow activity was run without an organization service.");
             UserService = factory.CreateOrganizationService(Workflow.UserId);
+            SystemService = factory.CreateOrganizationService(null);
         }
 
         public IWorkflowContext Workflow { get; }
 
         /// <summary>Acts as the user the workflow runs as, so security applies.</summary>
         public IOrganizationService UserService { get; }
+
+        /// <inheritdoc />
+        public IOrganizationService SystemService { get; }
 
         /// <summary>"Now" for every rule: when the platform created the operation, never the local clock.</summary>
         public DateTime Now => Workflow.OperationCreatedOn;
