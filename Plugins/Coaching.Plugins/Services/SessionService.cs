@@ -16,13 +16,24 @@ namespace Coaching.Plugins.Services
         private const string OwnerAlias = "owner";
         private const string SessionAlias = "session";
 
+        /// <summary>What a session snapshots of the opportunity (and the owner, who is the rep coached).</summary>
+        private static readonly string[] SnapshotColumns =
+        {
+            OpportunityTable.Topic, OpportunityTable.Owner, OpportunityTable.SalesStage, OpportunityTable.StepName,
+            OpportunityTable.EstimatedValue, OpportunityTable.IcpFitScore, OpportunityTable.IcpFitBand,
+            OpportunityTable.BuyingTrigger, OpportunityTable.BuyerPersona, OpportunityTable.BuyerStage, OpportunityTable.BuyerSignals,
+            OpportunityTable.LastInteractionOutcome, OpportunityTable.NextInteractionDate, OpportunityTable.NextInteractionGoal,
+        };
+
         /// <summary>
         /// Opens a session for the opportunity unless one is open or recent. Three calls at most:
         /// one query (owner's manager and existing sessions), the session, the task.
         /// </summary>
-        /// <param name="opportunity">Current values of the opportunity (a post-image or a retrieved row).</param>
+        /// <param name="opportunity">
+        /// Current values of the opportunity (a post-image or a retrieved row); null to read them in the same one query.
+        /// </param>
         /// <returns>The new session, or the reason none was created.</returns>
-        public static SessionOpening Open(IOperationContext context, EntityReference opportunityRef, Entity opportunity, SessionTrigger trigger)
+        public static SessionOpening Open(IOperationContext context, EntityReference opportunityRef, Entity? opportunity, SessionTrigger trigger)
         {
             var settings = CoachingSettingsProvider.Get(context).Sessions;
             if (!settings.IsEnabled(trigger))
@@ -31,8 +42,9 @@ namespace Coaching.Plugins.Services
                 return SessionOpening.NotCreated($"Sessions started by {trigger} are switched off in {Core.Settings.CoachingSettingsException.VariableName}.");
             }
 
+            var known = ReadOwnerAndSessions(context.SystemService, opportunityRef.Id, readSnapshot: opportunity == null);
+            opportunity ??= known.Opportunity;
             var owner = opportunity.GetAttributeValue<EntityReference>(OpportunityTable.Owner);
-            var known = ReadOwnerAndSessions(context.SystemService, opportunityRef.Id);
             var manager = known.Manager;
             var dedupe = SessionDedupe.ShouldCreate(known.Sessions, context.Now, settings.DedupeWindowDays);
             if (!dedupe.ShouldCreate)
@@ -94,11 +106,15 @@ namespace Coaching.Plugins.Services
         }
 
         /// <summary>
-        /// One query: the opportunity, its owner's manager, and its sessions (outer join, one row per session).
+        /// One query: the opportunity (with the snapshot columns when asked), its owner's manager, and its sessions
+        /// (outer join, one row per session).
         /// </summary>
-        private static OwnerAndSessions ReadOwnerAndSessions(IOrganizationService service, Guid opportunityId)
+        private static OwnerAndSessions ReadOwnerAndSessions(IOrganizationService service, Guid opportunityId, bool readSnapshot)
         {
-            var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(OpportunityTable.Id) };
+            var query = new QueryExpression(OpportunityTable.Name)
+            {
+                ColumnSet = readSnapshot ? new ColumnSet(SnapshotColumns) : new ColumnSet(OpportunityTable.Id),
+            };
             query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
 
             var ownerLink = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id, JoinOperator.LeftOuter);
@@ -117,16 +133,33 @@ namespace Coaching.Plugins.Services
                     (DateTime)r.GetAttributeValue<AliasedValue>(SessionAlias + "." + ActivityColumns.CreatedOn).Value,
                     (r.GetAttributeValue<AliasedValue>(SessionAlias + "." + ActivityColumns.State)?.Value as OptionSetValue)?.Value == ActivityState.Open))
                 .ToArray();
-            return new OwnerAndSessions(manager, existing);
+            var opportunity = rows.FirstOrDefault() ?? throw new InvalidPluginExecutionException(
+                "The opportunity for this micro-coaching session no longer exists; refresh the page.");
+            return new OwnerAndSessions(RootColumnsOnly(opportunity), manager, existing);
+        }
+
+        // The query's root row also carries the links' aliased columns; the snapshot reads only the opportunity's own.
+        private static Entity RootColumnsOnly(Entity row)
+        {
+            var opportunity = new Entity(row.LogicalName, row.Id);
+            foreach (var column in row.Attributes.Where(a => !(a.Value is AliasedValue)))
+            {
+                opportunity[column.Key] = column.Value;
+            }
+
+            return opportunity;
         }
 
         private sealed class OwnerAndSessions
         {
-            public OwnerAndSessions(EntityReference? manager, ExistingSession[] sessions)
+            public OwnerAndSessions(Entity opportunity, EntityReference? manager, ExistingSession[] sessions)
             {
+                Opportunity = opportunity;
                 Manager = manager;
                 Sessions = sessions;
             }
+
+            public Entity Opportunity { get; }
 
             public EntityReference? Manager { get; }
 

@@ -41,12 +41,8 @@ namespace Coaching.Plugins.Services
         /// </summary>
         public static void CheckProcessStageMove(LocalPluginContext context, TargetRecord record)
         {
-            var newStage = record.Target.GetAttributeValue<EntityReference>(OpportunitySalesProcessTable.ActiveStage);
-            if (newStage == null) return;
-
-            var traversed = record.PreImage?.GetAttributeValue<string>(OpportunitySalesProcessTable.TraversedPath) ?? string.Empty;
-            var isForward = !traversed.Split(',').Any(id => Guid.TryParse(id.Trim(), out var stageId) && stageId == newStage.Id);
-            if (!isForward)
+            var newStage = ProcessFlowMove.ForwardStage(record);
+            if (newStage == null)
             {
                 context.Trace("Process stage move is backward or repeated: allowed");
                 return;

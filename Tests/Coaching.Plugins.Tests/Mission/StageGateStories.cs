@@ -105,6 +105,20 @@ public class StageGateStories
     }
 
     [Fact]
+    public void A_forward_business_process_flow_move_opens_a_session_with_the_deals_snapshot()
+    {
+        var flow = BusinessProcessFlow.For(_world, _world.Opportunity("Contoso renewal", _world.FittingAccount(), goal: Goal, nextInteraction: _world.Now.AddDays(3)));
+
+        var reading = _world.Emulator.Meter.Measure(() => flow.MoveTo(flow.Develop));
+
+        var session = _world.Sessions(flow.OpportunityId).Should().ContainSingle().Subject;
+        session.GetAttributeValue<EntityReference>(ActivityColumns.Owner).Id.Should().Be(_world.Manager);
+        session.GetAttributeValue<string>(SessionTable.RepSnapshot).Should().Contain(Goal);
+        _world.Tasks(flow.OpportunityId).Should().ContainSingle();
+        reading.For("MicroCoachingSessionPlugin").Single().Calls.Should().HaveCount(3, "one query for the deal, its owner's manager and its sessions; the session; the task");
+    }
+
+    [Fact]
     public void Going_back_in_the_business_process_flow_is_not_blocked()
     {
         var flow = BusinessProcessFlow.For(_world, _world.Opportunity("Contoso renewal", _world.FittingAccount(), goal: Goal, nextInteraction: _world.Now.AddDays(3)));
@@ -115,5 +129,6 @@ public class StageGateStories
 
         flow.ActiveStage().Should().Be(flow.Qualify);
         reading.For("StageGatePlugin").Single().Calls.Should().BeEmpty();
+        reading.For("MicroCoachingSessionPlugin").Single().Calls.Should().BeEmpty("a backward move opens no session");
     }
 }
