@@ -11,13 +11,13 @@ namespace Microsoft.Crm.Sdk.Messages
 
         public EntityReference Target
         {
-            get => Parameters.TryGetValue("Target", out EntityReference value) ? value : null;
+            get => Parameter<EntityReference>("Target");
             set => Parameters["Target"] = value;
         }
 
         public EntityReference Assignee
         {
-            get => Parameters.TryGetValue("Assignee", out EntityReference value) ? value : null;
+            get => Parameter<EntityReference>("Assignee");
             set => Parameters["Assignee"] = value;
         }
     }
@@ -34,19 +34,19 @@ namespace Microsoft.Crm.Sdk.Messages
 
         public EntityReference EntityMoniker
         {
-            get => Parameters.TryGetValue("EntityMoniker", out EntityReference value) ? value : null;
+            get => Parameter<EntityReference>("EntityMoniker");
             set => Parameters["EntityMoniker"] = value;
         }
 
         public OptionSetValue State
         {
-            get => Parameters.TryGetValue("State", out OptionSetValue value) ? value : null;
+            get => Parameter<OptionSetValue>("State");
             set => Parameters["State"] = value;
         }
 
         public OptionSetValue Status
         {
-            get => Parameters.TryGetValue("Status", out OptionSetValue value) ? value : null;
+            get => Parameter<OptionSetValue>("Status");
             set => Parameters["Status"] = value;
         }
     }
@@ -87,13 +87,13 @@ namespace Microsoft.Crm.Sdk.Messages
 
         public EntityReference Target
         {
-            get => Parameters.TryGetValue("Target", out EntityReference value) ? value : null;
+            get => Parameter<EntityReference>("Target");
             set => Parameters["Target"] = value;
         }
 
         public PrincipalAccess PrincipalAccess
         {
-            get => Parameters.TryGetValue("PrincipalAccess", out PrincipalAccess value) ? value : null;
+            get => Parameter<PrincipalAccess>("PrincipalAccess");
             set => Parameters["PrincipalAccess"] = value;
         }
     }

@@ -14,7 +14,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public Entity Target
         {
-            get => Parameters.TryGetValue("Target", out Entity value) ? value : null;
+            get => Parameter<Entity>("Target");
             set => Parameters["Target"] = value;
         }
     }
@@ -32,13 +32,13 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public EntityReference Target
         {
-            get => Parameters.TryGetValue("Target", out EntityReference value) ? value : null;
+            get => Parameter<EntityReference>("Target");
             set => Parameters["Target"] = value;
         }
 
         public ColumnSet ColumnSet
         {
-            get => Parameters.TryGetValue("ColumnSet", out ColumnSet value) ? value : null;
+            get => Parameter<ColumnSet>("ColumnSet");
             set => Parameters["ColumnSet"] = value;
         }
     }
@@ -56,7 +56,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public Entity Target
         {
-            get => Parameters.TryGetValue("Target", out Entity value) ? value : null;
+            get => Parameter<Entity>("Target");
             set => Parameters["Target"] = value;
         }
 
@@ -79,7 +79,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public EntityReference Target
         {
-            get => Parameters.TryGetValue("Target", out EntityReference value) ? value : null;
+            get => Parameter<EntityReference>("Target");
             set => Parameters["Target"] = value;
         }
 
@@ -102,7 +102,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public QueryBase Query
         {
-            get => Parameters.TryGetValue("Query", out QueryBase value) ? value : null;
+            get => Parameter<QueryBase>("Query");
             set => Parameters["Query"] = value;
         }
     }
@@ -120,7 +120,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public EntityCollection Targets
         {
-            get => Parameters.TryGetValue("Targets", out EntityCollection value) ? value : null;
+            get => Parameter<EntityCollection>("Targets");
             set => Parameters["Targets"] = value;
         }
     }
@@ -138,7 +138,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public EntityCollection Targets
         {
-            get => Parameters.TryGetValue("Targets", out EntityCollection value) ? value : null;
+            get => Parameter<EntityCollection>("Targets");
             set => Parameters["Targets"] = value;
         }
 
@@ -161,13 +161,13 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public OrganizationRequestCollection Requests
         {
-            get => Parameters.TryGetValue("Requests", out OrganizationRequestCollection value) ? value : null;
+            get => Parameter<OrganizationRequestCollection>("Requests");
             set => Parameters["Requests"] = value;
         }
 
         public ExecuteMultipleSettings Settings
         {
-            get => Parameters.TryGetValue("Settings", out ExecuteMultipleSettings value) ? value : null;
+            get => Parameter<ExecuteMultipleSettings>("Settings");
             set => Parameters["Settings"] = value;
         }
     }
@@ -187,7 +187,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public OrganizationRequestCollection Requests
         {
-            get => Parameters.TryGetValue("Requests", out OrganizationRequestCollection value) ? value : null;
+            get => Parameter<OrganizationRequestCollection>("Requests");
             set => Parameters["Requests"] = value;
         }
 

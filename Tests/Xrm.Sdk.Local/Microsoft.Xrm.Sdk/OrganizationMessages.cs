@@ -28,6 +28,9 @@ namespace Microsoft.Xrm.Sdk
         }
 
         public ExtensionDataObject ExtensionData { get; set; }
+
+        // Typed requests read their properties through this: an absent parameter reads as null, as in the real SDK.
+        internal T Parameter<T>(string name) where T : class => Parameters.TryGetValue(name, out T value) ? value : null;
     }
 
     public class OrganizationResponse : IExtensibleDataObject
