@@ -7,7 +7,7 @@ using Xrm.Sdk.Local.Tests.Conformance;
 namespace Xrm.Sdk.Local.Tests;
 
 /// <summary>
-/// The stand-in SDK (Tests/Xrm.Sdk.Local) must be a faithful subset of the real one listed in
+/// The stand-in SDK (Platform/Xrm.Sdk.Local) must be a faithful subset of the real one listed in
 /// ../shared/xrm-sdk-api/*.api.txt, so code that compiles against it compiles against the real SDK.
 /// </summary>
 public class StandInConformanceTests

@@ -66,7 +66,7 @@ public sealed class Deployer
                 if (!packed.IsDeployable)
                 {
                     return new DeployResult(DeployOutcome.NotDeployable, step, 2, packed,
-                        "The plugin assemblies were built against the SDK stand-in (Tests/Xrm.Sdk.Local), which Dataverse cannot load. " +
+                        "The plugin assemblies were built against the SDK stand-in (Platform/Xrm.Sdk.Local), which Dataverse cannot load. " +
                         "Build the deployable ones first: dotnet build Plugins/Coaching.Plugins -c Release -p:XrmSdk=Official (and the same for Workflows/Coaching.Workflows).");
                 }
 

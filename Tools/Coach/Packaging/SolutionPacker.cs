@@ -203,7 +203,7 @@ public static class SolutionPacker
 
         if (built.ReferencesStandInSdk)
         {
-            warnings.Add($"{layout.Relative(path)} was built against the SDK stand-in (Tests/Xrm.Sdk.Local), which Dataverse does not have: fine for tests, not for an import. " +
+            warnings.Add($"{layout.Relative(path)} was built against the SDK stand-in (Platform/Xrm.Sdk.Local), which Dataverse does not have: fine for tests, not for an import. " +
                          $"Build the deployable assembly with: dotnet build {ProjectOf(layout, path, assembly.AssemblyName)} -c Release -p:XrmSdk=Official");
         }
 

@@ -59,7 +59,7 @@ public sealed class BuiltAssembly
 
     public bool IsNetFramework => MetadataVersion.StartsWith("v4.", StringComparison.Ordinal) && (TargetFramework?.StartsWith(".NETFramework", StringComparison.Ordinal) ?? true);
 
-    /// <summary>True when built against Tests/Xrm.Sdk.Local: fine for tests, not loadable by Dataverse.</summary>
+    /// <summary>True when built against Platform/Xrm.Sdk.Local: fine for tests, not loadable by Dataverse.</summary>
     public bool ReferencesStandInSdk => References.Contains(StandInSdkAssembly, StringComparer.OrdinalIgnoreCase);
 
     public BuiltType? FindType(string fullName) => Types.FirstOrDefault(t => string.Equals(t.FullName, fullName, StringComparison.Ordinal));

@@ -5,9 +5,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using Xrm.Emulator.Benchmarks;
 
-// dotnet run -c Release --project Tests/Xrm.Emulator.Benchmarks -- --filter '*'     full BenchmarkDotNet runs
-// dotnet run -c Release --project Tests/Xrm.Emulator.Benchmarks -- quick            short runs of everything
-// dotnet run -c Release --project Tests/Xrm.Emulator.Benchmarks -- memory           only the memory/latency report
+// dotnet run -c Release --project Platform/Xrm.Emulator.Benchmarks -- --filter '*'     full BenchmarkDotNet runs
+// dotnet run -c Release --project Platform/Xrm.Emulator.Benchmarks -- quick            short runs of everything
+// dotnet run -c Release --project Platform/Xrm.Emulator.Benchmarks -- memory           only the memory/latency report
 if (args.Contains("memory"))
 {
     MemoryReport.Print();
