@@ -61,6 +61,11 @@ internal static class ExportFormatRules
         foreach (var finding in Forms(reader)) yield return finding;
         foreach (var finding in Views(reader)) yield return finding;
         foreach (var finding in CustomApis(reader)) yield return finding;
+        foreach (var (file, role) in reader.Roots("Roles", "*.xml", "Role"))
+        {
+            foreach (var finding in Guid(reader, file, role, "id", attribute: true)) yield return finding;
+        }
+
         foreach (var finding in Manifest(context, reader)) yield return finding;
     }
 
