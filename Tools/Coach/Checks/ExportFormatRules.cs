@@ -246,6 +246,11 @@ internal static class ExportFormatRules
                         if (XmlSource.Attr(element, "id") != null) foreach (var finding in Guid(files, file, element, "id", attribute: true)) yield return finding;
                     }
 
+                    foreach (var viewId in form.Descendants().Where(e => e.Name.LocalName == "ViewId" && e.Parent?.Name.LocalName == "parameters"))
+                    {
+                        foreach (var finding in Guid(files, file, viewId, "ViewId")) yield return finding;
+                    }
+
                     foreach (var (kind, elements) in new[] { ("cell", "cell"), ("control", "control") })
                     {
                         foreach (var duplicate in form.Descendants().Where(e => e.Name.LocalName == elements && XmlSource.Attr(e, "id") != null)
