@@ -204,7 +204,7 @@ internal static class CustomizationRules
                 if (!KnownPrivileges.Contains(privilege.Name))
                 {
                     yield return new Finding(Rules.RolePrivileges, Severity.Error, privilege.Location,
-                        $"Role '{role.Name}': {privilege.Name} is not a privilege Dataverse has (Tools/Coach/Checks/privileges.txt lists the real ones); the import fails on a privilege it cannot find.");
+                        $"Role '{role.Name}': {privilege.Name} is not a privilege Dataverse has (Tools/Coach/Checks/privileges.txt lists the real ones); a role lists only privileges that exist, as real role exports do.");
                 }
                 else if (privilege.Level == "Global" && BusinessData.Contains(entity) && match.Groups["access"].Value != "Read")
                 {
