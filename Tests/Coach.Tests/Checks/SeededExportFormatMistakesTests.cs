@@ -61,6 +61,28 @@ public class SeededExportFormatMistakesTests
     }
 
     [Fact]
+    public void A_subgrid_view_id_that_is_not_a_guid_fails_the_check()
+    {
+        using var repo = TempRepo.Create();
+        repo.Edit("Solution/src/Entities/Opportunity/FormXml/main/{bb66ee2d-c921-5696-aebe-a3dff66b1898}.xml",
+            xml => xml.Replace("<ViewId>{26143cc3-8a40-535a-bf49-f181344cac46}</ViewId>", "<ViewId>Coaching sessions this week</ViewId>"));
+
+        Errors(repo, Rules.Guid).Should().ContainSingle().Which.Message.Should().Contain("<ViewId> holds 'Coaching sessions this week', not a GUID");
+    }
+
+    [Fact]
+    public void A_relationship_naming_a_column_the_table_does_not_define_fails_the_check()
+    {
+        using var repo = TempRepo.Create();
+        repo.Edit("Solution/src/Other/Relationships/SystemUser.xml", xml => xml.Replace("<ReferencingAttributeName>coach_repid<", "<ReferencingAttributeName>coach_coachid<"));
+
+        var messages = Errors(repo, Rules.Lookup).Select(f => f.Message).ToList();
+
+        messages.Should().Contain(m => m.Contains("names coach_microcoachingsession.coach_coachid, which Solution/src does not define"));
+        messages.Should().Contain(m => m.Contains("coach_repid' has no relationship"));
+    }
+
+    [Fact]
     public void A_lookup_type_holding_a_table_name_fails_the_check()
     {
         using var repo = TempRepo.Create();
