@@ -56,6 +56,7 @@ public class SeededExportFormatMistakesTests
     {
         using var repo = TempRepo.Create();
         File.Delete(repo.PathOf("Solution/src/Other/Relationships/SystemUser.xml"));
+        File.Delete(repo.PathOf("Solution/src/Other/Relationships.xml"));
 
         Errors(repo, Rules.Lookup).Should().ContainSingle().Which.Message.Should().Contain("coach_microcoachingsession.coach_repid' has no relationship");
     }
@@ -80,6 +81,18 @@ public class SeededExportFormatMistakesTests
 
         messages.Should().Contain(m => m.Contains("names coach_microcoachingsession.coach_coachid, which Solution/src does not define"));
         messages.Should().Contain(m => m.Contains("coach_repid' has no relationship"));
+    }
+
+    [Fact]
+    public void A_relationship_missing_from_the_relationships_index_fails_the_check()
+    {
+        using var repo = TempRepo.Create();
+        repo.Edit("Solution/src/Other/Relationships.xml", xml => xml.Replace("coach_microcoachingsession_repid_systemuser", "coach_microcoachingsession_coachid_systemuser"));
+
+        var messages = Errors(repo, Rules.Lookup).Select(f => f.Message).ToList();
+
+        messages.Should().Contain(m => m.Contains("'coach_microcoachingsession_repid_systemuser' is not listed in Solution/src/Other/Relationships.xml"));
+        messages.Should().Contain(m => m.Contains("lists 'coach_microcoachingsession_coachid_systemuser', which no file in Other/Relationships/ defines"));
     }
 
     [Fact]

@@ -156,6 +156,25 @@ internal static class ExportFormatRules
             }
         }
 
+        // Real exports list every relationship of Other/Relationships/ in the Other/Relationships.xml index, and only those.
+        var indexFile = Path.Combine(context.Layout.SolutionSource, "Other", "Relationships.xml");
+        if (files.Root(indexFile, "EntityRelationships") is { } index)
+        {
+            var listed = index.Elements().Where(e => e.Name.LocalName == "EntityRelationship").ToList();
+            var listedNames = listed.Select(e => XmlSource.Attr(e, "Name")).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (var missing in relationships.Where(r => !listedNames.Contains(r.Name)))
+            {
+                yield return new Finding(Rules.Lookup, Severity.Error, missing.Location,
+                    $"Relationship '{missing.Name}' is not listed in Solution/src/Other/Relationships.xml; exports list every relationship there.");
+            }
+
+            foreach (var stray in listed.Where(e => !relationships.Any(r => string.Equals(r.Name, XmlSource.Attr(e, "Name"), StringComparison.OrdinalIgnoreCase))))
+            {
+                yield return files.Finding(Rules.Lookup, indexFile, stray,
+                    $"Other/Relationships.xml lists '{XmlSource.Attr(stray, "Name")}', which no file in Other/Relationships/ defines.");
+            }
+        }
+
         foreach (var relationship in relationships)
         {
             if (relationship.Type != "OneToMany") continue;
