@@ -62,6 +62,36 @@ public class PluginRequestAnalyzerTests
     }
 
     [Fact]
+    public void The_same_messages_asked_for_by_name_are_errors_too()
+    {
+        const string source = """
+            using Microsoft.Xrm.Sdk;
+
+            public static class Writes
+            {
+                public static OrganizationRequest Reassign() => new OrganizationRequest("Assign");
+                public static OrganizationRequest Batch() => new OrganizationRequest { RequestName = "ExecuteMultiple" };
+                public static OrganizationRequest Close()
+                {
+                    var request = new OrganizationRequest();
+                    request.RequestName = "SetState";
+                    return request;
+                }
+
+                public static OrganizationRequest Api() => new OrganizationRequest("coach_GetCoachingCadence");
+            }
+            """;
+
+        var reported = Run(new PluginRequestAnalyzer(), source);
+
+        reported.Select(d => (d.Id, d.Line)).Should().Equal(
+            ("il_avoid_specialized_update_ops", LineOf(source, "\"Assign\"")),
+            ("il_avoid_batch_plugin", LineOf(source, "\"ExecuteMultiple\"")),
+            ("il_avoid_specialized_update_ops", LineOf(source, "\"SetState\"")));
+        reported[0].Message.Should().StartWith("'OrganizationRequest \"Assign\"' uses a specialized update message");
+    }
+
+    [Fact]
     public void A_class_of_our_own_that_shares_a_request_name_is_not_flagged()
     {
         const string source = """
