@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using Coach.SolutionSource;
 using Coaching.Analyzers;
@@ -17,14 +20,11 @@ public sealed record PluginClass(string FullName, SourceLocation Location, bool 
 
 /// <summary>
 /// The C# files compiled into the plugin and workflow assemblies (Plugins/** and Workflows/**, without bin/obj),
-/// compiled once with Roslyn so the source rules work on symbols: against the SDK stand-in that this tool
-/// runs with and the assemblies of the running .NET, as the net10.0 build of the plugins does.
+/// compiled with Roslyn so the source rules work on symbols: against the SDK stand-in that this tool runs with
+/// and the assemblies of the running .NET, as the net10.0 build of the plugins does.
 /// </summary>
 public sealed class PluginSources
 {
-    /// <summary>Read once per process: opening the platform's assemblies is most of the cost of a compilation.</summary>
-    private static readonly Lazy<IReadOnlyList<MetadataReference>> SharedReferences = new(() => References().ToList());
-
     /// <summary>Every analyzer of Coaching.Analyzers: the build loads the same assembly.</summary>
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PluginSymbols).Assembly.GetTypes()
         .Where(t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && !t.IsAbstract && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), false))
@@ -34,82 +34,105 @@ public sealed class PluginSources
 
     private static readonly HashSet<string> AnalyzerIds = Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
 
-    private readonly RepoLayout _layout;
-    private readonly Lazy<CSharpCompilation> _compilation;
-    private readonly Lazy<IReadOnlyList<Diagnostic>> _diagnostics;
+    /// <summary>Read once per process: opening the platform's assemblies is a large part of a compilation.</summary>
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
 
-    private PluginSources(RepoLayout layout, IReadOnlyList<string> files)
+    /// <summary>
+    /// Analyses by the sources' content: `pack` checks before it packs, and the tests check many copies of the same
+    /// sources, so the same files are compiled once per process.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, Lazy<SourceAnalysis>> Analyses = new(StringComparer.Ordinal);
+
+    private readonly IReadOnlyList<(string Relative, string Text)> _files;
+    private readonly Lazy<SourceAnalysis> _analysis;
+
+    private PluginSources(IReadOnlyList<(string Relative, string Text)> files)
     {
-        _layout = layout;
-        Files = files;
-        _compilation = new Lazy<CSharpCompilation>(Compile);
-        _diagnostics = new Lazy<IReadOnlyList<Diagnostic>>(Diagnose);
+        _files = files;
+        _analysis = new Lazy<SourceAnalysis>(() => Analyses.GetOrAdd(ContentKey(files), _ => new Lazy<SourceAnalysis>(() => Analyze(files))).Value);
     }
 
-    /// <summary>Full paths, in a stable order.</summary>
-    public IReadOnlyList<string> Files { get; }
-
-    public CSharpCompilation Compilation => _compilation.Value;
+    /// <summary>Repository-relative paths, in a stable order.</summary>
+    public IReadOnlyList<string> Files => _files.Select(f => f.Relative).ToList();
 
     public static PluginSources Load(RepoLayout layout)
     {
-        var files = new List<string>();
+        var files = new List<(string, string)>();
         foreach (var top in new[] { "Plugins", "Workflows" })
         {
             var root = Path.Combine(layout.Root, top);
             if (!Directory.Exists(root)) continue;
             files.AddRange(Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories)
-                .Where(f => !layout.Relative(f).Contains("/bin/", StringComparison.Ordinal) && !layout.Relative(f).Contains("/obj/", StringComparison.Ordinal))
-                .OrderBy(f => f, StringComparer.Ordinal));
+                .Select(f => (Relative: layout.Relative(f), Full: f))
+                .Where(f => !f.Relative.Contains("/bin/", StringComparison.Ordinal) && !f.Relative.Contains("/obj/", StringComparison.Ordinal))
+                .OrderBy(f => f.Relative, StringComparer.Ordinal)
+                .Select(f => (f.Relative, File.ReadAllText(f.Full))));
         }
 
-        return new PluginSources(layout, files);
+        return new PluginSources(files);
     }
 
     /// <summary>Classes that implement IPlugin or derive from CodeActivity, and every class in an EntryPoints folder.</summary>
-    public IReadOnlyList<PluginClass> PluginClasses() =>
-        TypesOf(Compilation.SourceModule.GlobalNamespace)
-            .Where(PluginSymbols.IsPluginClass)
-            .Select(t => new PluginClass(
-                PluginSymbols.FullMetadataName(t),
-                LocationOf(t.Locations.First()),
-                t.IsAbstract,
-                PluginSymbols.IsPluginOrActivity(t) && !t.IsStatic))
-            .ToList();
+    public IReadOnlyList<PluginClass> PluginClasses() => _analysis.Value.PluginClasses;
 
-    /// <summary>What the analyzers of Coaching.Analyzers report on the sources: the same diagnostics the build reports.</summary>
-    public IReadOnlyList<Diagnostic> AnalyzerFindings() => _diagnostics.Value.Where(d => AnalyzerIds.Contains(d.Id)).ToList();
+    /// <summary>What the analyzers of Coaching.Analyzers report on the sources: the diagnostics the build reports, as findings.</summary>
+    public IReadOnlyList<Finding> Findings() => _analysis.Value.Findings;
 
-    /// <summary>Compiler errors in the sources: where there are any, rules that need a symbol may miss what they cannot bind.</summary>
-    public IReadOnlyList<Diagnostic> CompileErrors() =>
-        _diagnostics.Value.Where(d => !AnalyzerIds.Contains(d.Id) && d.Severity == DiagnosticSeverity.Error).ToList();
+    /// <summary>Compiler errors ("file:line id message"): where there are any, rules that need a symbol may miss what they cannot bind.</summary>
+    public IReadOnlyList<string> CompileErrors() => _analysis.Value.CompileErrors;
 
-    /// <summary>Compiler and analyzer diagnostics in one pass over the sources.</summary>
-    private IReadOnlyList<Diagnostic> Diagnose()
-    {
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
-        return Compilation.WithAnalyzers(Analyzers, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
-    }
+    private sealed record SourceAnalysis(IReadOnlyList<PluginClass> PluginClasses, IReadOnlyList<Finding> Findings, IReadOnlyList<string> CompileErrors);
 
-    public SourceLocation LocationOf(Location location)
-    {
-        var span = location.GetLineSpan();
-        return new SourceLocation(_layout.Relative(span.Path), span.StartLinePosition.Line + 1);
-    }
-
-    private CSharpCompilation Compile()
+    /// <summary>Compiler and analyzer diagnostics in one pass; trees carry relative paths, so locations are the repository's.</summary>
+    private static SourceAnalysis Analyze(IReadOnlyList<(string Relative, string Text)> files)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest, preprocessorSymbols: RuntimeSymbols());
-        var trees = Files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f, Encoding.UTF8));
-        return CSharpCompilation.Create(
+        var compilation = CSharpCompilation.Create(
             "PluginSources",
-            trees,
-            SharedReferences.Value,
+            files.Select(f => CSharpSyntaxTree.ParseText(f.Text, parse, f.Relative, Encoding.UTF8)),
+            References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
+        var diagnostics = compilation.WithAnalyzers(Analyzers, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+
+        var pluginClasses = TypesOf(compilation.SourceModule.GlobalNamespace)
+            .Where(PluginSymbols.IsPluginClass)
+            .Select(t => new PluginClass(PluginSymbols.FullMetadataName(t), LocationOf(t.Locations.First()), t.IsAbstract, PluginSymbols.IsPluginOrActivity(t) && !t.IsStatic))
+            .ToList();
+        var findings = diagnostics
+            .Where(d => AnalyzerIds.Contains(d.Id))
+            .Select(d => new Finding(
+                RuleIds.CheckerName(d.Id),
+                d.Severity == DiagnosticSeverity.Error ? Severity.Error : Severity.Warning,
+                LocationOf(d.Location),
+                d.GetMessage(CultureInfo.InvariantCulture)))
+            .ToList();
+        var compileErrors = diagnostics
+            .Where(d => !AnalyzerIds.Contains(d.Id) && d.Severity == DiagnosticSeverity.Error)
+            .Select(d => $"{LocationOf(d.Location)} {d.Id} {d.GetMessage(CultureInfo.InvariantCulture)}")
+            .ToList();
+        return new SourceAnalysis(pluginClasses, findings, compileErrors);
+    }
+
+    private static SourceLocation LocationOf(Location location)
+    {
+        var span = location.GetLineSpan();
+        return new SourceLocation(span.Path, span.StartLinePosition.Line + 1);
+    }
+
+    private static string ContentKey(IReadOnlyList<(string Relative, string Text)> files)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var (relative, text) in files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(relative + "\0" + text + "\0"));
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     /// <summary>The assemblies of the running .NET, and the SDK stand-in (Microsoft.Xrm.Sdk and the System.Activities subset).</summary>
-    private static IEnumerable<MetadataReference> References()
+    private static IReadOnlyList<MetadataReference> LoadReferences()
     {
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var platform = ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? string.Empty)
@@ -118,7 +141,8 @@ public sealed class PluginSources
         return platform
             .Append(typeof(Microsoft.Xrm.Sdk.IPlugin).Assembly.Location)
             .Distinct(StringComparer.Ordinal)
-            .Select(p => MetadataReference.CreateFromFile(p));
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToList();
     }
 
     /// <summary>The symbols the net10.0 build defines (NET, NET5_0_OR_GREATER … NETn_0_OR_GREATER).</summary>

@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Coaching.Analyzers;
-using Microsoft.CodeAnalysis;
 
 namespace Coach.Checks;
 
@@ -19,16 +17,9 @@ internal static class SourceRules
         var compileErrors = sources.CompileErrors();
         if (compileErrors.Count > 0)
         {
-            notes.Add($"{compileErrors.Count} compiler errors in the plugin sources, so the source rules may miss code they cannot bind; first: {Describe(sources, compileErrors[0])}");
+            notes.Add($"{compileErrors.Count} compiler errors in the plugin sources, so the source rules may miss code they cannot bind; first: {compileErrors[0]}");
         }
 
-        return sources.AnalyzerFindings().Select(d => new Finding(
-            RuleIds.CheckerName(d.Id),
-            d.Severity == DiagnosticSeverity.Error ? Severity.Error : Severity.Warning,
-            sources.LocationOf(d.Location),
-            d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+        return sources.Findings();
     }
-
-    private static string Describe(PluginSources sources, Diagnostic diagnostic) =>
-        $"{sources.LocationOf(diagnostic.Location)} {diagnostic.Id} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
 }
