@@ -59,6 +59,22 @@ public class AllColumnsAnalyzerTests
     }
 
     [Fact]
+    public void The_sdk_column_set_is_known_by_its_name_whichever_assembly_defines_it()
+    {
+        // As in the official SDK build: Microsoft.Xrm.Sdk.Query.ColumnSet, but not the stand-in's (this one wins, CS0436).
+        const string official = """
+            namespace Microsoft.Xrm.Sdk.Query
+            {
+                public sealed class ColumnSet { public ColumnSet(bool allColumns) { } }
+            }
+
+            public static class Use { public static Microsoft.Xrm.Sdk.Query.ColumnSet Make() => new Microsoft.Xrm.Sdk.Query.ColumnSet(true); }
+            """;
+
+        Run(new AllColumnsAnalyzer(), official).Should().ContainSingle().Which.Line.Should().Be(LineOf(official, "Make()"));
+    }
+
+    [Fact]
     public void A_column_set_of_another_library_is_not_the_sdk_one()
     {
         const string own = """
