@@ -165,6 +165,30 @@ public class StatelessPluginAnalyzerTests
         reported[1].Message.Should().StartWith("Plugin class field StagesPlugin._counts (int[]) is changed after construction");
     }
 
+    [Fact]
+    public void Changes_through_collection_extensions_and_Array_count_but_LINQ_does_not()
+    {
+        const string source = """
+            using System.Linq;
+
+            public static class Tables
+            {
+                public static readonly Dictionary<string, int> Counts = new Dictionary<string, int>();
+                public static readonly string[] Order = { "b", "a" };
+                public static readonly List<string> Names = new List<string> { "a" };
+
+                public static void Touch()
+                {
+                    Counts.TryAdd("a", 1);
+                    Array.Sort(Order);
+                    var more = Names.Append("b").ToList();
+                }
+            }
+            """;
+
+        Analyze(source).Select(d => d.Line).Should().Equal(Line(source, "Counts ="), Line(source, "Order ="));
+    }
+
     private const string Cache = """
         public static class SettingsCache
         {

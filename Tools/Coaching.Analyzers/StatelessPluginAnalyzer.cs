@@ -166,7 +166,7 @@ namespace Coaching.Analyzers
         {
             var field = context.Operation switch
             {
-                IInvocationOperation invocation when MutatingMethods.Contains(invocation.TargetMethod.Name) => FieldOf(invocation.Instance),
+                IInvocationOperation invocation when MutatingMethods.Contains(invocation.TargetMethod.Name) => FieldOf(Receiver(invocation)),
                 IAssignmentOperation assignment => ElementOwner(assignment.Target),
                 IIncrementOrDecrementOperation step => ElementOwner(step.Target),
                 _ => null,
@@ -178,6 +178,19 @@ namespace Coaching.Analyzers
                 SymbolEqualityComparer.Default.Equals(changedIn.ContainingType, field.ContainingType) &&
                 (field.IsStatic ? changedIn.MethodKind == MethodKind.StaticConstructor : changedIn.MethodKind == MethodKind.Constructor);
             if (!isConstruction) changed.TryAdd(field.OriginalDefinition, true);
+        }
+
+        /// <summary>
+        /// The collection a call changes: <c>field.Add(x)</c>, the collection extensions (<c>field.TryAdd(k, v)</c> on a
+        /// Dictionary) and <c>Array.Sort(field)</c>. Not LINQ: <c>field.Append(x)</c> there returns a new sequence.
+        /// </summary>
+        private static IOperation? Receiver(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic) return invocation.Instance;
+            var changesFirstArgument = PluginSymbols.HasMetadataName(method.ContainingType, "System.Array") ||
+                (method.IsExtensionMethod && method.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic" or "System.Collections.Concurrent");
+            return changesFirstArgument && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null;
         }
 
         /// <summary>The field behind <c>field[i]</c>: an array element or an indexer of a collection.</summary>
