@@ -10,6 +10,7 @@ namespace Coaching.Core.Settings
         public const string DefaultJson =
             "{\n" +
             "  \"icp\": {\n" +
+            "    \"enabled\": true,\n" +
             "    \"industries\": [\"Business Services\", \"Consulting\", \"Durable Manufacturing\", \"Financial\", \"Wholesale\"],\n" +
             "    \"employeeRange\": { \"min\": 200, \"max\": 5000 },\n" +
             "    \"revenueRange\": { \"min\": 10000000, \"max\": 1000000000 },\n" +
@@ -19,6 +20,7 @@ namespace Coaching.Core.Settings
             "    \"bands\": { \"strong\": 70, \"partial\": 40 }\n" +
             "  },\n" +
             "  \"review\": {\n" +
+            "    \"enabled\": true,\n" +
             "    \"earlyStages\": [\"Qualify\", \"Develop\"],\n" +
             "    \"minimumValue\": 100000,\n" +
             "    \"staleDays\": 60,\n" +
@@ -27,6 +29,7 @@ namespace Coaching.Core.Settings
             "    \"requireNextInteraction\": true\n" +
             "  },\n" +
             "  \"stageGate\": {\n" +
+            "    \"enabled\": true,\n" +
             "    \"requireGoalFromStage\": \"Develop\",\n" +
             "    \"minimumGoalLength\": 15,\n" +
             "    \"requireFutureInteractionDate\": true\n" +
@@ -36,6 +39,7 @@ namespace Coaching.Core.Settings
             "    \"maxSessionMinutes\": 30\n" +
             "  },\n" +
             "  \"sessions\": {\n" +
+            "    \"enabled\": true,\n" +
             "    \"triggers\": [\"StageChange\", \"ReviewFlag\", \"Manual\", \"Cadence\"],\n" +
             "    \"dedupeWindowDays\": 7,\n" +
             "    \"prepLeadHours\": 24,\n" +
