@@ -29,7 +29,8 @@ namespace Coaching.Plugins.EntryPoints
             var outputs = context.Execution.OutputParameters;
             outputs[RefreshCoachingSignalsMessage.Read] = outcome.Read;
             outputs[RefreshCoachingSignalsMessage.Updated] = outcome.Updated;
-            outputs[RefreshCoachingSignalsMessage.ContinuationToken] = outcome.ContinuationToken;
+            // Response properties are always set: empty means done.
+            outputs[RefreshCoachingSignalsMessage.ContinuationToken] = outcome.ContinuationToken ?? string.Empty;
         }
     }
 }

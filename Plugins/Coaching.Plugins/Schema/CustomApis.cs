@@ -90,7 +90,10 @@ namespace Coaching.Plugins.Schema
         /// <summary>Optional request: only deals owned by this user.</summary>
         public const string OwnerId = "OwnerId";
 
-        /// <summary>Optional request: the token a previous call returned, to continue after the last deal it read.</summary>
+        /// <summary>
+        /// Optional request: the token a previous call returned, to continue after the last deal it read.
+        /// Response: empty when every deal in scope was refreshed, else the token for the next call.
+        /// </summary>
         public const string ContinuationToken = "ContinuationToken";
 
         /// <summary>Optional request: read at most this many deals in this call.</summary>
