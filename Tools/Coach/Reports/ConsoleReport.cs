@@ -78,7 +78,7 @@ public static class ConsoleReport
                     item.Stage,
                     ReportText.Money(item.EstimatedValue),
                     $"[{BandColor(item.IcpBand)}]{Markup.Escape(item.IcpBand ?? "–")}{(item.IcpScore.HasValue ? " " + item.IcpScore.Value : "")}[/]",
-                    string.Join(", ", item.Reasons.Select(x => Markup.Escape(ReportText.SplitReason(x).Tag))),
+                    string.Join(", ", item.Reasons.Select(x => Markup.Escape(ReportText.ReasonTag(x)))),
                     item.NextInteractionDate.HasValue
                         ? ReportText.Date(item.NextInteractionDate) + (string.IsNullOrWhiteSpace(item.NextInteractionGoal) ? " [red](no goal)[/]" : "")
                         : "[red]none[/]");
@@ -88,6 +88,7 @@ public static class ConsoleReport
             if (agenda.Items.Count > AgendaShown) console.MarkupLine($"  [grey]… and {agenda.Items.Count - AgendaShown:N0} more (all in the HTML report)[/]");
         }
 
+        console.MarkupLine($"[grey]{Markup.Escape(ReportText.TimeBasedLegend(r.Agendas.SelectMany(a => a.Items)))}[/]");
         console.MarkupLine($"[grey]Source: {Markup.Escape(r.AgendaSource)}[/]");
         console.WriteLine();
     }

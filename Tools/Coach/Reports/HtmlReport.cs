@@ -106,7 +106,7 @@ public static class HtmlReport
                 foreach (var item in agenda.Items.Skip(shown))
                 {
                     sb.Append($"<tr><td>{item.Rank}</td><td>{E(item.Opportunity)}</td><td>{E(item.Rep)}</td><td>{E(item.Stage)}</td><td class=\"n\">{ReportText.Money(item.EstimatedValue)}</td>");
-                    sb.Append($"<td>{string.Join(" ", item.Reasons.Select(x => Chip(ReportText.SplitReason(x).Tag, x)))}</td></tr>\n");
+                    sb.Append($"<td>{string.Join(" ", item.Reasons.Select(x => Chip(ReportText.ReasonTag(x), x)))}</td></tr>\n");
                 }
 
                 sb.Append("</tbody></table></details>\n");
@@ -116,6 +116,7 @@ public static class HtmlReport
         }
 
         sb.Append("</div>\n");
+        sb.Append($"<p class=\"source\">{E(ReportText.TimeBasedLegend(r.Agendas.SelectMany(a => a.Items)))}</p>\n");
         sb.Append($"<p class=\"source\">Source: {E(r.AgendaSource)}.</p>\n</section>\n");
     }
 
@@ -133,7 +134,7 @@ public static class HtmlReport
         foreach (var reason in item.Reasons)
         {
             var (tag, detail) = ReportText.SplitReason(reason);
-            sb.Append($"<li><span class=\"tag {ReportText.ReasonKind(tag)}\">{E(tag)}</span>{E(detail)}</li>");
+            sb.Append($"<li><span class=\"tag {ReportText.ReasonKind(tag)}\">{E(ReportText.ReasonTag(reason))}</span>{E(detail)}</li>");
         }
 
         sb.Append("</ul>");
