@@ -41,11 +41,11 @@ namespace Coaching.Core.Settings
             var d = CoachingSettings.Default;
             var o = SettingsObject.Read(root, string.Empty, "icp", "review", "stageGate", "cadence", "sessions");
             return new CoachingSettings(
-                ReadIcp(o.Object("icp", "enabled", "industries", "employeeRange", "revenueRange", "countries", "minimumDealSize", "weights", "bands"), d.Icp),
-                ReadReview(o.Object("review", "enabled", "earlyStages", "minimumValue", "staleDays", "closingSoonDays", "poorFitThreshold", "requireNextInteraction"), d.Review),
-                ReadStageGate(o.Object("stageGate", "enabled", "requireGoalFromStage", "minimumGoalLength", "requireFutureInteractionDate"), d.StageGate),
+                ReadIcp(o.Object("icp", "industries", "employeeRange", "revenueRange", "countries", "minimumDealSize", "weights", "bands", "enabled"), d.Icp),
+                ReadReview(o.Object("review", "earlyStages", "minimumValue", "staleDays", "closingSoonDays", "poorFitThreshold", "requireNextInteraction", "enabled"), d.Review),
+                ReadStageGate(o.Object("stageGate", "requireGoalFromStage", "minimumGoalLength", "requireFutureInteractionDate", "enabled"), d.StageGate),
                 ReadCadence(o.Object("cadence", "sessionsPerRepPerWeek", "maxSessionMinutes"), d.Cadence),
-                ReadSessions(o.Object("sessions", "enabled", "triggers", "dedupeWindowDays", "prepLeadHours", "maxActionItems"), d.Sessions));
+                ReadSessions(o.Object("sessions", "triggers", "dedupeWindowDays", "prepLeadHours", "maxActionItems", "enabled"), d.Sessions));
         }
 
         private static IcpSettings ReadIcp(SettingsObject? o, IcpSettings d)
