@@ -53,12 +53,21 @@ namespace Coaching.Plugins.Services
         /// <summary>Writes the changed deals with one UpdateMultiple per <see cref="WriteBatchSize"/> rows.</summary>
         public static void Write(IOrganizationService service, IReadOnlyList<Entity> changes)
         {
+            foreach (var batch in Batches(changes)) WriteBatch(service, batch);
+        }
+
+        /// <summary>The changes in batches of at most <see cref="WriteBatchSize"/>, in their order.</summary>
+        public static IEnumerable<IReadOnlyList<Entity>> Batches(IReadOnlyList<Entity> changes)
+        {
             for (var start = 0; start < changes.Count; start += WriteBatchSize)
             {
-                var batch = new EntityCollection(changes.Skip(start).Take(WriteBatchSize).ToList()) { EntityName = OpportunityTable.Name };
-                service.Execute(new UpdateMultipleRequest { Targets = batch });
+                yield return changes.Skip(start).Take(WriteBatchSize).ToList();
             }
         }
+
+        /// <summary>One UpdateMultiple of opportunities.</summary>
+        public static void WriteBatch(IOrganizationService service, IReadOnlyList<Entity> batch) =>
+            service.Execute(new UpdateMultipleRequest { Targets = new EntityCollection(batch.ToList()) { EntityName = OpportunityTable.Name } });
 
         /// <summary>The account columns a query joined under <paramref name="alias"/>; null when the join found no account.</summary>
         public static IcpAccount? AccountFromLink(Entity row, string alias)

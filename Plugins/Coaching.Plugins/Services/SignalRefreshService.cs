@@ -15,7 +15,8 @@ namespace Coaching.Plugins.Services
     /// (all the caller can see, or one owner's, or one manager's team), pages of 5,000 deals in opportunity id order,
     /// one query per page (the deals joined to their parent account and their customer account), writing only the
     /// changed deals. Stops between pages when the call has run <see cref="TimeBudget"/> (the platform ends a
-    /// plug-in at 2 minutes) or read the caller's MaxDeals, and returns a token to continue after the last deal read.
+    /// plug-in at 2 minutes) or read the caller's MaxDeals, and returns a token to continue after the last deal read
+    /// (or, when the budget runs out while a page's changes are being written, after the last deal written).
     /// </summary>
     public static class SignalRefreshService
     {
@@ -45,9 +46,21 @@ namespace Coaching.Plugins.Services
                 var size = maxDeals.HasValue ? Math.Min(PageSize, maxDeals.Value - read) : PageSize;
                 var page = ReadPage(context.UserService, managerId, ownerId, after, size);
                 var changes = page.Select(deal => DealSignals.Changes(deal, AccountOf(deal), settings, context.Now)).Where(c => c != null).Select(c => c!).ToList();
-                DealSignals.Write(context.SystemService, changes);
                 read += page.Count;
-                written += changes.Count;
+                foreach (var batch in DealSignals.Batches(changes))
+                {
+                    // The writes start the steps on the deals (a newly raised flag opens a session), so a page's writes can take
+                    // long too: between batches, stop after the last deal written once the budget is spent.
+                    DealSignals.WriteBatch(context.SystemService, batch);
+                    written += batch.Count;
+                    var lastWritten = batch[batch.Count - 1].Id;
+                    if (watch.Elapsed >= TimeBudget && lastWritten != page[page.Count - 1].Id)
+                    {
+                        context.Trace("Refreshed {0} open deal(s), {1} changed: stopping mid-page after {2} ms, more to do", read, written, watch.ElapsedMilliseconds);
+                        return new RefreshOutcome(read, written, lastWritten.ToString("D"));
+                    }
+                }
+
                 if (page.Count < size)
                 {
                     context.Trace("Refreshed {0} open deal(s), {1} changed: done", read, written);

@@ -73,7 +73,7 @@ public static class ConsoleReport
             {
                 table.AddRow(
                     item.Rank.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(item.Opportunity),
+                    Markup.Escape(item.Opportunity) + (item.FlaggedOnlyByTime ? " [grey](time only)[/]" : string.Empty),
                     Markup.Escape(item.Rep),
                     item.Stage,
                     ReportText.Money(item.EstimatedValue),
@@ -85,6 +85,12 @@ public static class ConsoleReport
             }
 
             console.Write(table);
+            var byTime = agenda.Items.Where(i => i.FlaggedOnlyByTime).ToList();
+            if (byTime.Count > 0)
+            {
+                console.MarkupLine($"  [grey]Flagged by time-based reasons only: {byTime.Count:N0}, e.g. {Markup.Escape(string.Join("; ", byTime.Take(3).Select(i => i.Opportunity + " (" + string.Join(", ", i.Reasons.Select(ReportText.ReasonTag)) + ")")))}[/]");
+            }
+
             if (agenda.Items.Count > AgendaShown) console.MarkupLine($"  [grey]… and {agenda.Items.Count - AgendaShown:N0} more (all in the HTML report)[/]");
         }
 
