@@ -121,4 +121,17 @@ public class SignalBudgets
         Calls(sameFit.Single("AccountIcpRescorePlugin", 40)).Should().Be("1 RetrieveMultiple opportunity");
         _output.WriteLine($"Account rescore, 3 open deals changed: {Calls(rescore)}; nothing changed: {Calls(sameFit.Single("AccountIcpRescorePlugin", 40))}");
     }
+
+    [Fact]
+    public void Closing_a_deal_clears_the_flag_without_a_call_and_cancels_the_prep_task_with_one_query_and_one_write()
+    {
+        var deal = _world.Opportunity("Big one", _world.FittingAccount(), value: 400_000m, goal: "Confirm budget owner and timing", nextInteraction: _world.Now.AddDays(5));
+        _world.Emulator.Service(_world.Manager).Execute(new OrganizationRequest(StartMicroCoachingMessage.Name) { ["Target"] = new EntityReference(OpportunityTable.Name, deal) });
+
+        var closing = _world.Emulator.Meter.Measure(() => Deals.Close(_world.AsRep, deal, won: true));
+
+        Calls(closing.Single("PipelineReviewFlagPlugin", 20)).Should().BeEmpty();
+        Calls(closing.Single("DealClosedPlugin", 40)).Should().Be("1 RetrieveMultiple task, 1 Update task");
+        _output.WriteLine($"Closing a deal: review flag {Calls(closing.Single("PipelineReviewFlagPlugin", 20))}(no calls); prep task {Calls(closing.Single("DealClosedPlugin", 40))}");
+    }
 }
