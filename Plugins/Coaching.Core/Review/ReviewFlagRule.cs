@@ -11,11 +11,24 @@ namespace Coaching.Core.Review
     /// Decides whether an early-stage deal should be examined in the pipeline meeting.
     /// Only open deals in one of the early stages can be flagged; a flag is raised when at least one
     /// reason holds, and reasons are listed in this order: high value, close date, stale, poor ICP fit,
-    /// next interaction. Day counts compare calendar dates (UTC).
+    /// next interaction. Day counts compare calendar dates (UTC). Switched off (review.enabled false), nothing is flagged.
     /// </summary>
     public static class ReviewFlagRule
     {
         private static readonly ReviewFlagResult NotFlagged = new ReviewFlagResult(false, new string[0]);
+
+        /// <summary>
+        /// How the reasons that time alone can raise begin: they become true without anyone saving the deal,
+        /// which is why the agenda evaluates the rule when asked and the daily refresh rewrites the stored flag.
+        /// </summary>
+        public static readonly IReadOnlyList<string> TimeBasedReasons = Array.AsReadOnly(new[]
+        {
+            "Close date passed", "Closing soon", "Stale", "Next interaction date passed",
+        });
+
+        /// <summary>True for a reason line that time alone can raise (see <see cref="TimeBasedReasons"/>).</summary>
+        public static bool IsTimeBased(string reason) =>
+            reason != null && TimeBasedReasons.Any(r => reason.StartsWith(r + ":", StringComparison.Ordinal));
 
         public static ReviewFlagResult Evaluate(ReviewInput input, ReviewSettings settings, DateTime now)
         {
@@ -29,7 +42,7 @@ namespace Coaching.Core.Review
                 throw new ArgumentNullException(nameof(settings));
             }
 
-            if (input.State != OpportunityState.Open || !settings.EarlyStages.Contains(input.Stage))
+            if (!settings.Enabled || input.State != OpportunityState.Open || !settings.EarlyStages.Contains(input.Stage))
             {
                 return NotFlagged;
             }

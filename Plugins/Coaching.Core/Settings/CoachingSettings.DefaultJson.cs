@@ -16,7 +16,8 @@ namespace Coaching.Core.Settings
             "    \"countries\": [\"United States\", \"Canada\", \"United Kingdom\", \"Germany\", \"France\", \"Netherlands\"],\n" +
             "    \"minimumDealSize\": 25000,\n" +
             "    \"weights\": { \"industry\": 25, \"employees\": 20, \"revenue\": 20, \"country\": 15, \"dealSize\": 20 },\n" +
-            "    \"bands\": { \"strong\": 70, \"partial\": 40 }\n" +
+            "    \"bands\": { \"strong\": 70, \"partial\": 40 },\n" +
+            "    \"enabled\": true\n" +
             "  },\n" +
             "  \"review\": {\n" +
             "    \"earlyStages\": [\"Qualify\", \"Develop\"],\n" +
@@ -24,12 +25,14 @@ namespace Coaching.Core.Settings
             "    \"staleDays\": 60,\n" +
             "    \"closingSoonDays\": 30,\n" +
             "    \"poorFitThreshold\": 40,\n" +
-            "    \"requireNextInteraction\": true\n" +
+            "    \"requireNextInteraction\": true,\n" +
+            "    \"enabled\": true\n" +
             "  },\n" +
             "  \"stageGate\": {\n" +
             "    \"requireGoalFromStage\": \"Develop\",\n" +
             "    \"minimumGoalLength\": 15,\n" +
-            "    \"requireFutureInteractionDate\": true\n" +
+            "    \"requireFutureInteractionDate\": true,\n" +
+            "    \"enabled\": true\n" +
             "  },\n" +
             "  \"cadence\": {\n" +
             "    \"sessionsPerRepPerWeek\": 3,\n" +
@@ -39,7 +42,8 @@ namespace Coaching.Core.Settings
             "    \"triggers\": [\"StageChange\", \"ReviewFlag\", \"Manual\", \"Cadence\"],\n" +
             "    \"dedupeWindowDays\": 7,\n" +
             "    \"prepLeadHours\": 24,\n" +
-            "    \"maxActionItems\": 3\n" +
+            "    \"maxActionItems\": 3,\n" +
+            "    \"enabled\": true\n" +
             "  }\n" +
             "}";
     }

@@ -41,11 +41,11 @@ namespace Coaching.Core.Settings
             var d = CoachingSettings.Default;
             var o = SettingsObject.Read(root, string.Empty, "icp", "review", "stageGate", "cadence", "sessions");
             return new CoachingSettings(
-                ReadIcp(o.Object("icp", "industries", "employeeRange", "revenueRange", "countries", "minimumDealSize", "weights", "bands"), d.Icp),
-                ReadReview(o.Object("review", "earlyStages", "minimumValue", "staleDays", "closingSoonDays", "poorFitThreshold", "requireNextInteraction"), d.Review),
-                ReadStageGate(o.Object("stageGate", "requireGoalFromStage", "minimumGoalLength", "requireFutureInteractionDate"), d.StageGate),
+                ReadIcp(o.Object("icp", "industries", "employeeRange", "revenueRange", "countries", "minimumDealSize", "weights", "bands", "enabled"), d.Icp),
+                ReadReview(o.Object("review", "earlyStages", "minimumValue", "staleDays", "closingSoonDays", "poorFitThreshold", "requireNextInteraction", "enabled"), d.Review),
+                ReadStageGate(o.Object("stageGate", "requireGoalFromStage", "minimumGoalLength", "requireFutureInteractionDate", "enabled"), d.StageGate),
                 ReadCadence(o.Object("cadence", "sessionsPerRepPerWeek", "maxSessionMinutes"), d.Cadence),
-                ReadSessions(o.Object("sessions", "triggers", "dedupeWindowDays", "prepLeadHours", "maxActionItems"), d.Sessions));
+                ReadSessions(o.Object("sessions", "triggers", "dedupeWindowDays", "prepLeadHours", "maxActionItems", "enabled"), d.Sessions));
         }
 
         private static IcpSettings ReadIcp(SettingsObject? o, IcpSettings d)
@@ -63,7 +63,10 @@ namespace Coaching.Core.Settings
                 o.Texts("countries", d.Countries, "a country name"),
                 o.Amount("minimumDealSize", d.MinimumDealSize, 0m),
                 weights,
-                ReadBands(o.Object("bands", "strong", "partial"), d.Bands));
+                ReadBands(o.Object("bands", "strong", "partial"), d.Bands))
+            {
+                Enabled = o.Bool("enabled", d.Enabled),
+            };
 
             RequireListWhileWeighted(o, "industries", icp.Industries.Count, "industry", weights.Industry, "an industry");
             RequireListWhileWeighted(o, "countries", icp.Countries.Count, "country", weights.Country, "a country");
@@ -144,7 +147,10 @@ namespace Coaching.Core.Settings
                 o.Whole("staleDays", d.StaleDays, 1, 3650),
                 o.Whole("closingSoonDays", d.ClosingSoonDays, 0, 365),
                 o.Whole("poorFitThreshold", d.PoorFitThreshold, 0, 100),
-                o.Bool("requireNextInteraction", d.RequireNextInteraction));
+                o.Bool("requireNextInteraction", d.RequireNextInteraction))
+            {
+                Enabled = o.Bool("enabled", d.Enabled),
+            };
         }
 
         private static StageGateSettings ReadStageGate(SettingsObject? o, StageGateSettings d)
@@ -157,7 +163,10 @@ namespace Coaching.Core.Settings
             return new StageGateSettings(
                 o.Name("requireGoalFromStage", d.RequireGoalFromStage, ParseStage, SalesStages.NameList),
                 o.Whole("minimumGoalLength", d.MinimumGoalLength, 1, 1000),
-                o.Bool("requireFutureInteractionDate", d.RequireFutureInteractionDate));
+                o.Bool("requireFutureInteractionDate", d.RequireFutureInteractionDate))
+            {
+                Enabled = o.Bool("enabled", d.Enabled),
+            };
         }
 
         private static CadenceSettings ReadCadence(SettingsObject? o, CadenceSettings d)
@@ -183,7 +192,10 @@ namespace Coaching.Core.Settings
                 o.Names("triggers", d.Triggers, ParseTrigger, TriggerNames),
                 o.Whole("dedupeWindowDays", d.DedupeWindowDays, 0, 365),
                 o.Whole("prepLeadHours", d.PrepLeadHours, 0, 720),
-                o.Whole("maxActionItems", d.MaxActionItems, 1, 3));
+                o.Whole("maxActionItems", d.MaxActionItems, 1, 3))
+            {
+                Enabled = o.Bool("enabled", d.Enabled),
+            };
         }
 
         private static void RequireOrdered(string path, decimal min, decimal max)

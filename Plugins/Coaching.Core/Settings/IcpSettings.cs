@@ -15,7 +15,11 @@ namespace Coaching.Core.Settings
         IReadOnlyList<string> Countries,
         decimal MinimumDealSize,
         IcpWeights Weights,
-        IcpBands Bands);
+        IcpBands Bands)
+    {
+        /// <summary>False switches the rule off without uninstalling (settings key "enabled", default true).</summary>
+        public bool Enabled { get; init; } = true;
+    }
 
     /// <summary>Inclusive range of whole numbers.</summary>
     public sealed record WholeRange(int Min, int Max)

@@ -16,5 +16,9 @@ namespace Coaching.Core.Settings
         int StaleDays,
         int ClosingSoonDays,
         int PoorFitThreshold,
-        bool RequireNextInteraction);
+        bool RequireNextInteraction)
+    {
+        /// <summary>False switches the rule off without uninstalling (settings key "enabled", default true).</summary>
+        public bool Enabled { get; init; } = true;
+    }
 }

@@ -15,6 +15,10 @@ namespace Coaching.Core.Settings
         int PrepLeadHours,
         int MaxActionItems)
     {
-        public bool IsEnabled(SessionTrigger trigger) => Triggers.Contains(trigger);
+        /// <summary>False switches the rule off without uninstalling (settings key "enabled", default true).</summary>
+        public bool Enabled { get; init; } = true;
+
+        /// <summary>Sessions are on and this trigger is one that opens them.</summary>
+        public bool IsEnabled(SessionTrigger trigger) => Enabled && Triggers.Contains(trigger);
     }
 }

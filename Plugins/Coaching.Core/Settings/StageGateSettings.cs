@@ -9,5 +9,9 @@ namespace Coaching.Core.Settings
     public sealed record StageGateSettings(
         SalesStage RequireGoalFromStage,
         int MinimumGoalLength,
-        bool RequireFutureInteractionDate);
+        bool RequireFutureInteractionDate)
+    {
+        /// <summary>False switches the rule off without uninstalling (settings key "enabled", default true).</summary>
+        public bool Enabled { get; init; } = true;
+    }
 }

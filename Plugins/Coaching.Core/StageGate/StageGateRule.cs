@@ -25,7 +25,7 @@ namespace Coaching.Core.StageGate
                 throw new ArgumentNullException(nameof(settings));
             }
 
-            if (!move.IsForward || move.IsClose || IsBeforeGate(move, settings.RequireGoalFromStage))
+            if (!settings.Enabled || !move.IsForward || move.IsClose || IsBeforeGate(move, settings.RequireGoalFromStage))
             {
                 return StageGateDecision.Allow;
             }

@@ -6,8 +6,9 @@ using Coaching.Plugins.Services;
 namespace Coaching.Plugins.EntryPoints
 {
     /// <summary>
-    /// coach_GetPipelineReviewAgenda: the deals to examine in the pipeline meeting (open, early stage, flagged
-    /// for review), most coaching priority first, with the review reasons and why each ranks where it does.
+    /// coach_GetPipelineReviewAgenda: the deals to examine in the pipeline meeting (open, early stage, flagged by the
+    /// review rule at the moment of the call, not by the stored flag),
+    /// most coaching priority first, with the review reasons and why each ranks where it does.
     /// Optional ManagerId (the manager's direct reports' deals) and OwnerId (one rep's deals).
     /// </summary>
     public sealed class GetPipelineReviewAgendaApi : PluginBase

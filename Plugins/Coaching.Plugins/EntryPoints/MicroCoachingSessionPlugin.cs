@@ -56,7 +56,7 @@ namespace Coaching.Plugins.EntryPoints
         {
             var before = OpportunityValues.StageBefore(record.PreImage);
             var after = OpportunityValues.StageAfter(record);
-            if (before.HasValue && after.HasValue && after.Value > before.Value) return SessionTrigger.StageChange;
+            if (OpportunityValues.IsForwardMove(before, after)) return SessionTrigger.StageChange;
 
             var wasFlagged = record.PreImage?.GetAttributeValue<bool>(OpportunityTable.ReviewFlag) ?? false;
             var isFlagged = record.Value<bool>(OpportunityTable.ReviewFlag);

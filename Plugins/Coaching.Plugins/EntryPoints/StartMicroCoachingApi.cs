@@ -21,7 +21,8 @@ namespace Coaching.Plugins.EntryPoints
         protected override void ExecuteCore(LocalPluginContext context)
         {
             var opportunity = (EntityReference)context.Execution.InputParameters["Target"];
-            var start = SessionStartService.Start(context, opportunity, SessionTrigger.Manual);
+            var caller = new EntityReference(SystemUserTable.Name, context.Execution.InitiatingUserId);
+            var start = SessionStartService.Start(context, opportunity, SessionTrigger.Manual, caller);
             if (start.Session == null) throw new InvalidPluginExecutionException(start.Message);
 
             context.Execution.OutputParameters[StartMicroCoachingMessage.Session] = start.Session;

@@ -78,4 +78,31 @@ namespace Coaching.Plugins.Schema
         public const string Shortfall = "shortfall";
         public const string OverlongSessions = "overlongsessions";
     }
+
+    /// <summary>coach_RefreshCoachingSignals: the daily refresh of the stored review flags and ICP fit of open deals.</summary>
+    public static class RefreshCoachingSignalsMessage
+    {
+        public const string Name = "coach_RefreshCoachingSignals";
+
+        /// <summary>Optional request: only deals owned by this manager's direct reports.</summary>
+        public const string ManagerId = "ManagerId";
+
+        /// <summary>Optional request: only deals owned by this user.</summary>
+        public const string OwnerId = "OwnerId";
+
+        /// <summary>
+        /// Optional request: the token a previous call returned, to continue after the last deal it read.
+        /// Response: empty when every deal in scope was refreshed, else the token for the next call.
+        /// </summary>
+        public const string ContinuationToken = "ContinuationToken";
+
+        /// <summary>Optional request: read at most this many deals in this call.</summary>
+        public const string MaxDeals = "MaxDeals";
+
+        /// <summary>Response: open deals read in this call.</summary>
+        public const string Read = "Read";
+
+        /// <summary>Response: deals whose stored signals changed and were written in this call.</summary>
+        public const string Updated = "Updated";
+    }
 }

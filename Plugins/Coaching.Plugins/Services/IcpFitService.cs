@@ -11,7 +11,8 @@ namespace Coaching.Plugins.Services
 {
     public static class IcpFitService
     {
-        private static readonly string[] AccountColumns =
+        /// <summary>The account columns the ICP reads: a change to any of them rescores the account's open deals.</summary>
+        public static readonly string[] AccountColumns =
         {
             AccountTable.Industry, AccountTable.Employees, AccountTable.Revenue, AccountTable.Country,
         };
@@ -28,17 +29,50 @@ namespace Coaching.Plugins.Services
             if (toScore.Count == 0) return;
 
             var settings = CoachingSettingsProvider.Get(context).Icp;
+            if (!settings.Enabled)
+            {
+                context.Trace("ICP fit is switched off in the settings");
+                return;
+            }
+
             var accounts = ReadAccounts(context.UserService, toScore.Select(OpportunityValues.Account).Where(a => a != null).Select(a => a!.Id).Distinct().ToList());
             foreach (var record in toScore)
             {
                 var accountRef = OpportunityValues.Account(record);
                 var account = accountRef != null && accounts.TryGetValue(accountRef.Id, out var found) ? OpportunityValues.ToIcpAccount(found) : null;
                 var fit = IcpFitRule.Evaluate(account, OpportunityValues.Money(record, OpportunityTable.EstimatedValue), settings);
-                record.Target[OpportunityTable.IcpFitScore] = fit.Score;
-                record.Target[OpportunityTable.IcpFitBand] = new OptionSetValue((int)fit.Band);
-                record.Target[OpportunityTable.IcpFitReasons] = fit.ReasonsText;
+                SetChanges(record.Target, null, fit);
                 context.Trace("ICP fit {0} ({1})", fit.Band, fit.Score?.ToString() ?? "no score");
             }
+        }
+
+        /// <summary>
+        /// Puts into <paramref name="changes"/> the score, band and reasons that differ from <paramref name="stored"/>
+        /// (all three when nothing is stored).
+        /// </summary>
+        /// <returns>True when something differs.</returns>
+        public static bool SetChanges(Entity changes, Entity? stored, IcpFitResult fit)
+        {
+            var changed = false;
+            if (stored == null || stored.GetAttributeValue<int?>(OpportunityTable.IcpFitScore) != fit.Score)
+            {
+                changes[OpportunityTable.IcpFitScore] = fit.Score;
+                changed = true;
+            }
+
+            if (stored == null || stored.GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand)?.Value != (int)fit.Band)
+            {
+                changes[OpportunityTable.IcpFitBand] = new OptionSetValue((int)fit.Band);
+                changed = true;
+            }
+
+            if (stored == null || stored.GetAttributeValue<string>(OpportunityTable.IcpFitReasons) != fit.ReasonsText)
+            {
+                changes[OpportunityTable.IcpFitReasons] = fit.ReasonsText;
+                changed = true;
+            }
+
+            return changed;
         }
 
         private static Dictionary<Guid, Entity> ReadAccounts(IOrganizationService service, IReadOnlyCollection<Guid> ids)

@@ -44,6 +44,13 @@ namespace Coaching.Plugins.Services
         public static SalesStage? StageBefore(Entity? image) =>
             image == null ? null : Stage(image.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value, image.GetAttributeValue<string>(OpportunityTable.StepName));
 
+        /// <summary>
+        /// A move further down the pipeline. A deal that had no sales stage before is before Qualify (it had not
+        /// entered the pipeline), so giving it any stage is forward and the gate applies to it like to any other move.
+        /// </summary>
+        public static bool IsForwardMove(SalesStage? before, SalesStage? after) =>
+            after.HasValue && (!before.HasValue || after.Value > before.Value);
+
         public static OpportunityState State(TargetRecord record)
         {
             var state = Choice(record, OpportunityTable.State);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Coaching.Core.Opportunities;
 using Coaching.Core.Review;
 using Coaching.Plugins.Infrastructure;
 using Coaching.Plugins.Schema;
@@ -9,39 +10,64 @@ using Microsoft.Xrm.Sdk.Query;
 
 namespace Coaching.Plugins.Services
 {
-    /// <summary>The pipeline-meeting agenda: open deals flagged for review in an early stage, in coaching priority.</summary>
+    /// <summary>
+    /// The pipeline-meeting agenda: open early-stage deals the review rule flags at the moment of the call, in
+    /// coaching priority. The rule is evaluated here, not read from the stored flag: time-based reasons (stale,
+    /// closing soon, dates passed) become true without a save, and the stored flag is only a cache for views and forms.
+    /// </summary>
     public static class ReviewAgendaService
     {
         private const string OwnerAlias = "owner";
 
-        private static readonly string[] Columns =
-        {
-            OpportunityTable.Topic, OpportunityTable.Owner, OpportunityTable.SalesStage, OpportunityTable.StepName,
-            OpportunityTable.EstimatedValue, OpportunityTable.IcpFitScore, OpportunityTable.LastCoachedOn,
-            OpportunityTable.EstimatedCloseDate, OpportunityTable.ReviewReasons,
-        };
+        /// <summary>Rows a page of the agenda query returns (the platform's largest page).</summary>
+        public const int PageSize = 5000;
 
-        /// <summary>One query (plus the settings when not cached). Either filter may be null: all flagged deals the caller can see.</summary>
+        private static readonly string[] Columns = ReviewFlagService.RuleColumns.Concat(new[]
+        {
+            OpportunityTable.Topic, OpportunityTable.Owner, OpportunityTable.LastCoachedOn,
+        }).Distinct().ToArray();
+
+        /// <summary>
+        /// One query, paged by 5,000 (plus the settings when not cached). Either filter may be null: every open
+        /// deal the caller can see.
+        /// </summary>
         /// <param name="managerId">Only deals owned by this manager's direct reports.</param>
         /// <param name="ownerId">Only deals owned by this user.</param>
         public static EntityCollection Agenda(IOperationContext context, Guid? managerId, Guid? ownerId)
         {
             var settings = CoachingSettingsProvider.Get(context);
-            var deals = FlaggedDeals(context.UserService, managerId, ownerId)
-                .Where(d => OpportunityValues.Stage(d.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage)?.Value, d.GetAttributeValue<string>(OpportunityTable.StepName)) is { } stage
-                            && settings.Review.EarlyStages.Contains(stage))
-                .ToDictionary(d => d.Id);
+            if (!settings.Review.Enabled)
+            {
+                context.Trace("Pipeline review is switched off in the settings: empty agenda");
+                return new EntityCollection();
+            }
 
-            var agenda = ReviewAgenda.Order(deals.Values.Select(ToAgendaDeal), settings.Icp.Bands, settings.Review, context.Now);
-            context.Trace("Agenda of {0} flagged early-stage deal(s)", agenda.Count);
-            return new EntityCollection(agenda.Select(item => ToRow(item, deals[item.Deal.OpportunityId])).ToList());
+            var flagged = new Dictionary<Guid, FlaggedDeal>();
+            var read = 0;
+            foreach (var deal in OpenEarlyDeals(context.UserService, managerId, ownerId, settings.Review.EarlyStages))
+            {
+                read++;
+                var review = ReviewFlagService.Evaluate(new TargetRecord(deal, null, null), settings, context.Now);
+                if (review.Flag) flagged[deal.Id] = new FlaggedDeal(deal, review);
+            }
+
+            var agenda = ReviewAgenda.Order(flagged.Values.Select(f => ToAgendaDeal(f.Deal)), settings.Icp.Bands, settings.Review, context.Now);
+            context.Trace("Agenda of {0} flagged early-stage deal(s) out of {1} open", agenda.Count, read);
+            return new EntityCollection(agenda.Select(item => ToRow(item, flagged[item.Deal.OpportunityId])).ToList());
         }
 
-        private static IEnumerable<Entity> FlaggedDeals(IOrganizationService service, Guid? managerId, Guid? ownerId)
+        /// <summary>Open deals in an early stage, or with no sales stage (the rule reads their step name), page by page.</summary>
+        private static IEnumerable<Entity> OpenEarlyDeals(IOrganizationService service, Guid? managerId, Guid? ownerId, IReadOnlyList<SalesStage> earlyStages)
         {
-            var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(Columns) };
-            query.Criteria.AddCondition(OpportunityTable.State, ConditionOperator.Equal, (int)Core.Opportunities.OpportunityState.Open);
-            query.Criteria.AddCondition(OpportunityTable.ReviewFlag, ConditionOperator.Equal, true);
+            var query = new QueryExpression(OpportunityTable.Name)
+            {
+                ColumnSet = new ColumnSet(Columns),
+                PageInfo = new PagingInfo { Count = PageSize, PageNumber = 1 },
+            };
+            query.Criteria.AddCondition(OpportunityTable.State, ConditionOperator.Equal, (int)OpportunityState.Open);
+            var stage = query.Criteria.AddFilter(LogicalOperator.Or);
+            stage.AddCondition(OpportunityTable.SalesStage, ConditionOperator.In, earlyStages.Select(s => (object)(int)s).ToArray());
+            stage.AddCondition(OpportunityTable.SalesStage, ConditionOperator.Null);
             if (ownerId.HasValue) query.Criteria.AddCondition(OpportunityTable.Owner, ConditionOperator.Equal, ownerId.Value);
             if (managerId.HasValue)
             {
@@ -50,7 +76,15 @@ namespace Coaching.Plugins.Services
                 owner.LinkCriteria.AddCondition(SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
             }
 
-            return service.RetrieveMultiple(query).Entities;
+            query.AddOrder(OpportunityTable.Id, OrderType.Ascending);
+            while (true)
+            {
+                var page = service.RetrieveMultiple(query);
+                foreach (var deal in page.Entities) yield return deal;
+                if (!page.MoreRecords) yield break;
+                query.PageInfo.PageNumber++;
+                query.PageInfo.PagingCookie = page.PagingCookie;
+            }
         }
 
         private static AgendaDeal ToAgendaDeal(Entity deal) => new AgendaDeal(
@@ -62,24 +96,37 @@ namespace Coaching.Plugins.Services
             deal.GetAttributeValue<DateTime?>(OpportunityTable.EstimatedCloseDate));
 
         // An untyped (expando) row: the Web API and Power Automate read its columns by name.
-        private static Entity ToRow(AgendaItem item, Entity deal)
+        private static Entity ToRow(AgendaItem item, FlaggedDeal flagged)
         {
             var row = new Entity
             {
                 [AgendaRow.Rank] = item.Rank,
                 [AgendaRow.Priority] = item.Priority,
-                [AgendaRow.Opportunity] = new EntityReference(OpportunityTable.Name, deal.Id) { Name = item.Deal.Name },
+                [AgendaRow.Opportunity] = new EntityReference(OpportunityTable.Name, flagged.Deal.Id) { Name = item.Deal.Name },
                 [AgendaRow.Topic] = item.Deal.Name,
-                [AgendaRow.Owner] = deal.GetAttributeValue<EntityReference>(OpportunityTable.Owner),
+                [AgendaRow.Owner] = flagged.Deal.GetAttributeValue<EntityReference>(OpportunityTable.Owner),
                 [AgendaRow.EstimatedValue] = item.Deal.EstimatedValue,
                 [AgendaRow.IcpFitScore] = item.Deal.IcpScore,
                 [AgendaRow.LastCoachedOn] = item.Deal.LastCoachedOn,
                 [AgendaRow.EstimatedCloseDate] = item.Deal.EstimatedCloseDate,
-                [AgendaRow.ReviewReasons] = deal.GetAttributeValue<string>(OpportunityTable.ReviewReasons),
+                [AgendaRow.ReviewReasons] = flagged.Review.ReasonsText,
                 [AgendaRow.PriorityReasons] = item.PriorityReasonsText,
             };
             foreach (var empty in row.Attributes.Where(a => a.Value == null).Select(a => a.Key).ToList()) row.Attributes.Remove(empty);
             return row;
+        }
+
+        private sealed class FlaggedDeal
+        {
+            public FlaggedDeal(Entity deal, ReviewFlagResult review)
+            {
+                Deal = deal;
+                Review = review;
+            }
+
+            public Entity Deal { get; }
+
+            public ReviewFlagResult Review { get; }
         }
     }
 }

@@ -32,10 +32,20 @@ namespace Coaching.Plugins.Services
         /// <param name="opportunity">
         /// Current values of the opportunity (a post-image or a retrieved row); null to read them in the same one query.
         /// </param>
+        /// <param name="requestedBy">
+        /// Who asked for the session (the form button's caller), or null for automatic triggers. When the rep has no
+        /// manager, the one who asked coaches: a manager pressing the button for a rep outside their line.
+        /// </param>
         /// <returns>The new session, or the reason none was created.</returns>
-        public static SessionOpening Open(IOperationContext context, EntityReference opportunityRef, Entity? opportunity, SessionTrigger trigger)
+        public static SessionOpening Open(IOperationContext context, EntityReference opportunityRef, Entity? opportunity, SessionTrigger trigger, EntityReference? requestedBy = null)
         {
             var settings = CoachingSettingsProvider.Get(context).Sessions;
+            if (!settings.Enabled)
+            {
+                context.Trace("Sessions are switched off in the settings");
+                return SessionOpening.NotCreated($"Micro-coaching sessions are switched off in {Core.Settings.CoachingSettingsException.VariableName} (sessions.enabled).");
+            }
+
             if (!settings.IsEnabled(trigger))
             {
                 context.Trace("Trigger {0} is switched off in the settings", trigger);
@@ -45,7 +55,7 @@ namespace Coaching.Plugins.Services
             var known = ReadOwnerAndSessions(context.SystemService, opportunityRef.Id, readSnapshot: opportunity == null);
             opportunity ??= known.Opportunity;
             var owner = opportunity.GetAttributeValue<EntityReference>(OpportunityTable.Owner);
-            var manager = known.Manager;
+            var manager = known.Manager ?? requestedBy;
             var dedupe = SessionDedupe.ShouldCreate(known.Sessions, context.Now, settings.DedupeWindowDays);
             if (!dedupe.ShouldCreate)
             {

@@ -30,7 +30,8 @@ namespace Coaching.Plugins.Services
         /// Not created: the opportunity read, the dedupe query and the existing session (three calls).
         /// </summary>
         /// <exception cref="InvalidPluginExecutionException">The opportunity is closed.</exception>
-        public static SessionStart Start(IOperationContext context, EntityReference opportunityRef, SessionTrigger trigger)
+        /// <param name="requestedBy">Who asked (see <see cref="SessionService.Open"/>); null for automation.</param>
+        public static SessionStart Start(IOperationContext context, EntityReference opportunityRef, SessionTrigger trigger, EntityReference? requestedBy = null)
         {
             var opportunity = context.UserService.Retrieve(OpportunityTable.Name, opportunityRef.Id, new ColumnSet(OpportunityColumns));
             var state = opportunity.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value ?? (int)OpportunityState.Open;
@@ -43,7 +44,7 @@ namespace Coaching.Plugins.Services
                     + ": micro-coaching is for open opportunities. Reopen it to coach on it.");
             }
 
-            var opening = SessionService.Open(context, new EntityReference(OpportunityTable.Name, opportunityRef.Id), opportunity, trigger);
+            var opening = SessionService.Open(context, new EntityReference(OpportunityTable.Name, opportunityRef.Id), opportunity, trigger, requestedBy);
             if (opening.Session != null)
             {
                 return new SessionStart(opening.Session, true, "Micro-coaching session started; the rep has a task to prepare for it.");

@@ -27,7 +27,7 @@ namespace Coaching.Plugins.Services
                 (int?)from,
                 (int)to.Value,
                 to.Value.ToString(),
-                from.HasValue && to.Value > from.Value,
+                OpportunityValues.IsForwardMove(from, to),
                 record.Value<string>(OpportunityTable.NextInteractionGoal),
                 record.Value<DateTime?>(OpportunityTable.NextInteractionDate),
                 IsClose: state != OpportunityState.Open);

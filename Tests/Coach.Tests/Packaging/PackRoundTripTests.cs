@@ -52,8 +52,16 @@ public sealed class PackRoundTripTests : IDisposable
 
         names.Should().NotContain(n => n.EndsWith(".data.xml", StringComparison.Ordinal) || n.StartsWith("Other/", StringComparison.Ordinal) || n.StartsWith("Entities/", StringComparison.Ordinal));
 
+        foreach (var flow in Tree.CloudFlows)
+        {
+            names.Should().Contain(flow.JsonFileName!.TrimStart('/'), "a cloud flow's definition travels as its own file");
+        }
+
+        Read("customizations.xml").Element("Workflows")!.Elements("Workflow").Select(w => (string?)w.Element("JsonFileName"))
+            .Should().BeEquivalentTo(Tree.CloudFlows.Select(f => f.JsonFileName));
+
         XNamespace ns = "http://schemas.openxmlformats.org/package/2006/content-types";
-        Read("[Content_Types].xml").Elements(ns + "Default").Select(d => d.Attribute("Extension")!.Value).Should().BeEquivalentTo("xml", "dll");
+        Read("[Content_Types].xml").Elements(ns + "Default").Select(d => d.Attribute("Extension")!.Value).Should().BeEquivalentTo("xml", "dll", "json");
     }
 
     [Fact]

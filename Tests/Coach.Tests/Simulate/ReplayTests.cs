@@ -98,11 +98,33 @@ public sealed class ReplayTests
 
         var deal = seen.Opportunity("O1", OpportunityTable.CreatedOn, "modifiedon", OpportunityTable.SalesStage, OpportunityTable.StepName);
         deal.GetAttributeValue<DateTime>(OpportunityTable.CreatedOn).Should().Be(Utc("2026-07-01T09:00:00Z"));
-        deal.GetAttributeValue<DateTime>("modifiedon").Should().Be(Utc("2026-07-10T14:00:00Z"));
+        deal.GetAttributeValue<DateTime>("modifiedon").Should().Be(
+            Utc("2026-07-21T00:00:00Z"), "the last change is the daily refresh at midnight after the next interaction (07-20) passed");
         deal.GetAttributeValue<OptionSetValue>(OpportunityTable.SalesStage).Value.Should().Be((int)SalesStage.Develop);
         deal.GetAttributeValue<string>(OpportunityTable.StepName).Should().Be("2-Develop");
         seen.Sessions("O1").Should().ContainSingle("the forward move opened a micro-coaching session")
             .Which.GetAttributeValue<DateTime>(ActivityColumns.CreatedOn).Should().Be(Utc("2026-07-10T14:00:00Z"));
+    }
+
+    [Fact]
+    public void The_daily_refresh_stores_the_time_based_reasons_of_a_deal_nobody_touched_and_the_report_says_they_are_time_based()
+    {
+        using var folder = new PipelineFolder();
+        folder.Opportunities[1] = folder.Opportunities[1].Replace(",150000,", ",50000,"); // below the high-value threshold
+        folder.WithEvents(
+            "2026-07-01T10:00:00Z,O1,goal_set,Agree the pilot scope with the buyer",
+            "2026-07-01T10:00:00Z,O1,interaction_scheduled,2026-07-20T10:00:00Z",
+            "2026-07-10T14:00:00Z,O1,stage_change,Develop");
+
+        var (result, seen) = Run(folder);
+
+        var deal = seen.Opportunity("O1", OpportunityTable.ReviewFlag, OpportunityTable.ReviewReasons);
+        deal.GetAttributeValue<bool>(OpportunityTable.ReviewFlag).Should().BeTrue();
+        deal.GetAttributeValue<string>(OpportunityTable.ReviewReasons).Should().StartWith("Next interaction date passed: 2026-07-20");
+        result.Notes.Should().Contain(n => n.StartsWith(RefreshCoachingSignalsMessage.Name + " ran at each of the", StringComparison.Ordinal));
+        var item = result.Agendas.SelectMany(a => a.Items).Single(i => i.Opportunity == seen.Deals["O1"].Row.Name);
+        item.FlaggedOnlyByTime.Should().BeTrue();
+        Coach.Reports.ReportText.ReasonTag(item.Reasons.Single()).Should().Be("Next interaction date passed (time)");
     }
 
     [Fact]

@@ -134,7 +134,7 @@ namespace Coaching.Core.Tests.Settings
         [InlineData("{\"sessions\": {\"triggers\": [\"731050000\"]}}", "sessions.triggers[0]: expected one of StageChange, ReviewFlag, Manual, Cadence, found \"731050000\"")]
         // unknown and duplicate keys, at every level
         [InlineData("{\"icps\": {}}", "icps: unknown setting; expected one of icp, review, stageGate, cadence, sessions")]
-        [InlineData("{\"icp\": {\"industrys\": []}}", "icp.industrys: unknown setting; expected one of industries, employeeRange, revenueRange, countries, minimumDealSize, weights, bands")]
+        [InlineData("{\"icp\": {\"industrys\": []}}", "icp.industrys: unknown setting; expected one of industries, employeeRange, revenueRange, countries, minimumDealSize, weights, bands, enabled")]
         [InlineData("{\"icp\": {\"weights\": {\"size\": 5}}}", "icp.weights.size: unknown setting; expected one of industry, employees, revenue, country, dealSize")]
         [InlineData("{\"icp\": {\"revenueRange\": {\"minimum\": 5}}}", "icp.revenueRange.minimum: unknown setting; expected one of min, max")]
         [InlineData("{\"Cadence\": {}}", "Cadence: unknown setting; expected one of icp, review, stageGate, cadence, sessions")]

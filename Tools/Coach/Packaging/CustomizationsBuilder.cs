@@ -36,6 +36,7 @@ public static class CustomizationsBuilder
         if (root.Name.LocalName != "ImportExportXml") throw new PackException($"{layout.Relative(shellPath)}: the root element must be <ImportExportXml>, found <{root.Name.LocalName}>.");
 
         Merge(root, "Entities", Entities(layout));
+        Merge(root, "Workflows", Files(src, "Workflows", "*.json.data.xml", SearchOption.TopDirectoryOnly).Select(f => Component(layout, f, "Workflow")));
         Merge(root, "Roles", Files(src, "Roles", "*.xml", SearchOption.TopDirectoryOnly).Select(f => Component(layout, f, "Role")));
         Merge(root, "EntityRelationships", Files(src, Path.Combine("Other", "Relationships"), "*.xml", SearchOption.TopDirectoryOnly)
             .SelectMany(f => Component(layout, f, "EntityRelationships").Elements().Where(e => e.Name.LocalName == "EntityRelationship"))

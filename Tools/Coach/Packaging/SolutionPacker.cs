@@ -104,6 +104,19 @@ public static class SolutionPacker
             }
         }
 
+        // A cloud flow's definition goes in as the file its JsonFileName names; its .data.xml is merged into customizations.xml.
+        foreach (var flow in tree.CloudFlows)
+        {
+            var entry = (flow.JsonFileName ?? string.Empty).TrimStart('/');
+            var file = Path.Combine(layout.SolutionSource, entry.Replace('/', Path.DirectorySeparatorChar));
+            if (!entry.StartsWith("Workflows/", StringComparison.OrdinalIgnoreCase) || !File.Exists(file))
+            {
+                throw new PackException($"{flow.Location.File}: JsonFileName '{flow.JsonFileName}' must name a file under /Workflows/ next to it.");
+            }
+
+            entries.Add((entry, File.ReadAllBytes(file)));
+        }
+
         foreach (var duplicate in entries.GroupBy(e => e.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             throw new PackException($"Two components want the same zip entry '{duplicate.Key}'.");

@@ -73,21 +73,28 @@ public static class ConsoleReport
             {
                 table.AddRow(
                     item.Rank.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(item.Opportunity),
+                    Markup.Escape(item.Opportunity) + (item.FlaggedOnlyByTime ? " [grey](time only)[/]" : string.Empty),
                     Markup.Escape(item.Rep),
                     item.Stage,
                     ReportText.Money(item.EstimatedValue),
                     $"[{BandColor(item.IcpBand)}]{Markup.Escape(item.IcpBand ?? "–")}{(item.IcpScore.HasValue ? " " + item.IcpScore.Value : "")}[/]",
-                    string.Join(", ", item.Reasons.Select(x => Markup.Escape(ReportText.SplitReason(x).Tag))),
+                    string.Join(", ", item.Reasons.Select(x => Markup.Escape(ReportText.ReasonTag(x)))),
                     item.NextInteractionDate.HasValue
                         ? ReportText.Date(item.NextInteractionDate) + (string.IsNullOrWhiteSpace(item.NextInteractionGoal) ? " [red](no goal)[/]" : "")
                         : "[red]none[/]");
             }
 
             console.Write(table);
+            var byTime = agenda.Items.Where(i => i.FlaggedOnlyByTime).ToList();
+            if (byTime.Count > 0)
+            {
+                console.MarkupLine($"  [grey]Flagged by time-based reasons only: {byTime.Count:N0}, e.g. {Markup.Escape(string.Join("; ", byTime.Take(3).Select(i => i.Opportunity + " (" + string.Join(", ", i.Reasons.Select(ReportText.ReasonTag)) + ")")))}[/]");
+            }
+
             if (agenda.Items.Count > AgendaShown) console.MarkupLine($"  [grey]… and {agenda.Items.Count - AgendaShown:N0} more (all in the HTML report)[/]");
         }
 
+        console.MarkupLine($"[grey]{Markup.Escape(ReportText.TimeBasedLegend(r.Agendas.SelectMany(a => a.Items)))}[/]");
         console.MarkupLine($"[grey]Source: {Markup.Escape(r.AgendaSource)}[/]");
         console.WriteLine();
     }

@@ -105,8 +105,8 @@ public static class HtmlReport
                 sb.Append($"<details><summary>Show {agenda.Items.Count - shown} more</summary>\n<table class=\"compact\"><thead><tr><th>#</th><th>Deal</th><th>Rep</th><th>Stage</th><th class=\"n\">Value</th><th>Why</th></tr></thead><tbody>\n");
                 foreach (var item in agenda.Items.Skip(shown))
                 {
-                    sb.Append($"<tr><td>{item.Rank}</td><td>{E(item.Opportunity)}</td><td>{E(item.Rep)}</td><td>{E(item.Stage)}</td><td class=\"n\">{ReportText.Money(item.EstimatedValue)}</td>");
-                    sb.Append($"<td>{string.Join(" ", item.Reasons.Select(x => Chip(ReportText.SplitReason(x).Tag, x)))}</td></tr>\n");
+                    sb.Append($"<tr><td>{item.Rank}</td><td>{E(item.Opportunity)}{(item.FlaggedOnlyByTime ? " <em>(time only)</em>" : "")}</td><td>{E(item.Rep)}</td><td>{E(item.Stage)}</td><td class=\"n\">{ReportText.Money(item.EstimatedValue)}</td>");
+                    sb.Append($"<td>{string.Join(" ", item.Reasons.Select(x => Chip(ReportText.ReasonTag(x), x)))}</td></tr>\n");
                 }
 
                 sb.Append("</tbody></table></details>\n");
@@ -116,6 +116,7 @@ public static class HtmlReport
         }
 
         sb.Append("</div>\n");
+        sb.Append($"<p class=\"source\">{E(ReportText.TimeBasedLegend(r.Agendas.SelectMany(a => a.Items)))}</p>\n");
         sb.Append($"<p class=\"source\">Source: {E(r.AgendaSource)}.</p>\n</section>\n");
     }
 
@@ -126,14 +127,15 @@ public static class HtmlReport
         var priority = item.Priority.HasValue
             ? $"<span class=\"priority\" title=\"{E("Coaching priority " + item.Priority.Value + " of 100:\n" + string.Join("\n", item.PriorityReasons))}\">priority {item.Priority.Value}</span>"
             : "";
-        sb.Append($"<div class=\"title\">{priority}{E(item.Opportunity)}{(item.Account == null ? "" : $" <span class=\"account\">{E(item.Account)}</span>")}</div>");
+        var timeOnly = item.FlaggedOnlyByTime ? " <span class=\"account\">flagged by time-based reasons only</span>" : "";
+        sb.Append($"<div class=\"title\">{priority}{E(item.Opportunity)}{timeOnly}{(item.Account == null ? "" : $" <span class=\"account\">{E(item.Account)}</span>")}</div>");
         sb.Append($"<div class=\"sub\">{E(item.Rep)} · {E(item.Stage)} · <strong>{ReportText.Money(item.EstimatedValue)}</strong> · close {ReportText.Date(item.EstimatedCloseDate)} · ");
         sb.Append($"<span class=\"band\" style=\"--c:{ReportText.BandColor(item.IcpBand)}\">ICP {E(item.IcpBand ?? "–")}{(item.IcpScore.HasValue ? " " + item.IcpScore.Value : "")}</span></div>");
         sb.Append("<ul class=\"reasons\">");
         foreach (var reason in item.Reasons)
         {
             var (tag, detail) = ReportText.SplitReason(reason);
-            sb.Append($"<li><span class=\"tag {ReportText.ReasonKind(tag)}\">{E(tag)}</span>{E(detail)}</li>");
+            sb.Append($"<li><span class=\"tag {ReportText.ReasonKind(tag)}\">{E(ReportText.ReasonTag(reason))}</span>{E(detail)}</li>");
         }
 
         sb.Append("</ul>");

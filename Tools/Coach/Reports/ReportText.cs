@@ -39,6 +39,19 @@ public static class ReportText
         return colon > 0 && colon < 40 ? (reason.Substring(0, colon).Trim(), reason.Substring(colon + 1).Trim()) : (reason, string.Empty);
     }
 
+    /// <summary>The reason's tag, marked "(time)" when time alone raises it (true without a save).</summary>
+    public static string ReasonTag(string reason) =>
+        SplitReason(reason).Tag + (Coaching.Core.Review.ReviewFlagRule.IsTimeBased(reason) ? " (time)" : string.Empty);
+
+    /// <summary>What the "(time)" mark means, and how many deals on the agenda only time brought there.</summary>
+    public static string TimeBasedLegend(IEnumerable<AgendaItem> items)
+    {
+        var onlyByTime = items.Count(i => i.FlaggedOnlyByTime);
+        return "(time) marks a time-based reason (" + string.Join(", ", Coaching.Core.Review.ReviewFlagRule.TimeBasedReasons)
+            + "): true without anyone saving the deal, evaluated when the agenda is asked for and stored by the daily refresh. "
+            + Count(onlyByTime, "deal is", "deals are") + " on the agenda for time-based reasons only.";
+    }
+
     /// <summary>A CSS class per kind of review reason.</summary>
     public static string ReasonKind(string tag) => tag.ToLowerInvariant() switch
     {

@@ -23,6 +23,8 @@ namespace Coach.Simulation;
 /// <item>won / lost: SetState of the opportunity (Won 1/3, Lost 2/4).</item>
 /// </list>
 /// Events on a deal that is already closed, or that was never created, are skipped and reported with their line.
+/// At each day boundary the replay crosses, coach_RefreshCoachingSignals runs as the daily flow runs it (as the admin,
+/// looping on its continuation token), so deals nobody touches get their time-based review reasons stored too.
 /// </summary>
 public sealed class PipelineReplayer
 {
@@ -53,6 +55,16 @@ public sealed class PipelineReplayer
 
     public int Applied { get; private set; }
 
+    /// <summary>Daily refreshes run (one per day boundary crossed), and the deals they wrote.</summary>
+    public int Refreshes { get; private set; }
+
+    public int RefreshedDeals { get; private set; }
+
+    /// <summary>Why the daily refresh stopped running, when it did (an older solution without it, or a refusal).</summary>
+    public string? RefreshProblem { get; private set; }
+
+    private DateTime? _refreshedThrough;
+
     /// <summary>The opportunities created, by their opportunities.csv id.</summary>
     public IReadOnlyDictionary<string, LiveOpportunity> Opportunities => _live;
 
@@ -61,8 +73,53 @@ public sealed class PipelineReplayer
         var step = Math.Max(1, events.Count / 200);
         for (var i = 0; i < events.Count; i++)
         {
+            RefreshThrough(events[i].Timestamp);
             Apply(events[i]);
             if (progress != null && (i % step == 0 || i == events.Count - 1)) progress.Report(i + 1);
+        }
+    }
+
+    /// <summary>Runs the daily refresh at midnight (UTC) of each day after the last one refreshed, up to <paramref name="moment"/>.</summary>
+    public void RefreshThrough(DateTime moment)
+    {
+        var day = moment.Date;
+        if (_refreshedThrough == null)
+        {
+            _refreshedThrough = day;
+            return;
+        }
+
+        while (_refreshedThrough.Value < day && RefreshProblem == null)
+        {
+            _refreshedThrough = _refreshedThrough.Value.AddDays(1);
+            _emulator.UtcNow = DateTime.SpecifyKind(_refreshedThrough.Value, DateTimeKind.Utc);
+            RunDailyRefresh();
+        }
+    }
+
+    private void RunDailyRefresh()
+    {
+        var token = string.Empty;
+        try
+        {
+            do
+            {
+                var request = new OrganizationRequest(RefreshCoachingSignalsMessage.Name);
+                if (token.Length > 0) request[RefreshCoachingSignalsMessage.ContinuationToken] = token;
+                var response = _emulator.Service().Execute(request);
+                RefreshedDeals += (int)response[RefreshCoachingSignalsMessage.Updated];
+                token = response[RefreshCoachingSignalsMessage.ContinuationToken] as string ?? string.Empty;
+            }
+            while (token.Length > 0);
+            Refreshes++;
+        }
+        catch (XrmFaultException e) when (e.Message.Contains("does not implement the message", StringComparison.Ordinal))
+        {
+            RefreshProblem = $"The solution has no {RefreshCoachingSignalsMessage.Name}: stored review flags change only when a deal is saved.";
+        }
+        catch (Exception e) when (IsPlatformRefusal(e, out var message, out _))
+        {
+            RefreshProblem = $"{RefreshCoachingSignalsMessage.Name} failed on {InputValues.Iso(_emulator.UtcNow)} ({message}); the daily refresh stopped there.";
         }
     }
 

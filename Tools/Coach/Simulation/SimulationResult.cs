@@ -156,6 +156,12 @@ public sealed record AgendaItem
     public DateTime? LastCoachedOn { get; init; }
 
     public AgendaItem WithRank(int rank) => this with { Rank = rank };
+
+    /// <summary>
+    /// Every reason is one time alone raises (stale, closing soon, dates passed): a deal nobody touched that only
+    /// the agenda's evaluation at call time, or the daily refresh, brings to the meeting.
+    /// </summary>
+    public bool FlaggedOnlyByTime => Reasons.Count > 0 && Reasons.All(Coaching.Core.Review.ReviewFlagRule.IsTimeBased);
 }
 
 public sealed class RepActivity

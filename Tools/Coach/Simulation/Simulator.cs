@@ -88,6 +88,7 @@ public static class Simulator
         Lap("emulator, users, accounts");
         var replay = Stopwatch.StartNew();
         replayer.Replay(plan.Events, hooks?.Progress);
+        replayer.RefreshThrough(plan.AsOf);
         replay.Stop();
         Lap("replay");
         hooks?.AfterReplay?.Invoke(emulator, replayer.Opportunities);
@@ -132,6 +133,13 @@ public static class Simulator
         if (!data.HasEvents)
         {
             notes.Add("No events.csv: events were derived from opportunities.csv (created, goal and next interaction set an hour later, moved to its stage halfway through the deal and before its next interaction, closed on closed_on).");
+        }
+
+        if (replayer.RefreshProblem != null) notes.Add(replayer.RefreshProblem);
+        if (replayer.Refreshes > 0)
+        {
+            notes.Add($"{RefreshCoachingSignalsMessage.Name} ran at each of the {replayer.Refreshes} day boundaries of the replay, as the daily flow does, and wrote {replayer.RefreshedDeals} changed deal(s): "
+                + "time-based review reasons (" + string.Join(", ", Coaching.Core.Review.ReviewFlagRule.TimeBasedReasons) + ") become true without a save.");
         }
 
         if (agendaProblem != null) notes.Add(agendaProblem);

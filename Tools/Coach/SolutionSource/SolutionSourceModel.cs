@@ -35,6 +35,9 @@ public sealed class SolutionSourceTree
 
     public IReadOnlyList<RoleDefinition> Roles { get; init; } = Array.Empty<RoleDefinition>();
 
+    /// <summary>Cloud flows (workflow category 5) under Workflows/.</summary>
+    public IReadOnlyList<CloudFlowDefinition> CloudFlows { get; init; } = Array.Empty<CloudFlowDefinition>();
+
     /// <summary>Every *.xml file under Solution/src (repository-relative).</summary>
     public IReadOnlyList<string> XmlFiles { get; init; } = Array.Empty<string>();
 
@@ -197,6 +200,9 @@ public sealed record StepDefinition(
 
     public string Describe() => $"'{Name}'";
 }
+
+/// <param name="JsonFileName">The definition's path inside the solution zip, e.g. /Workflows/Name-GUID.json.</param>
+public sealed record CloudFlowDefinition(Guid? Id, string? Name, string? JsonFileName, int? Category, SourceLocation Location);
 
 public sealed record EnvironmentVariableDefinition(string SchemaName, int? Type, string? DefaultValue, SourceLocation Location, SourceLocation DefaultValueLocation);
 

@@ -19,7 +19,7 @@ public static class SolutionSourceReader
     /// <summary>The top-level folders of Solution/src that the packer knows how to place in a solution zip.</summary>
     public static readonly IReadOnlyList<string> KnownFolders = new[]
     {
-        "Other", "Entities", "Roles", "PluginAssemblies", "SdkMessageProcessingSteps", "environmentvariabledefinitions", "customapis",
+        "Other", "Entities", "Roles", "PluginAssemblies", "SdkMessageProcessingSteps", "environmentvariabledefinitions", "customapis", "Workflows",
     };
 
     public const string SubgridClassId = "{E7A81278-8635-4d9e-8D4D-59480B391C5B}";
@@ -80,6 +80,7 @@ public static class SolutionSourceReader
             var typeNamesById = assemblies.SelectMany(a => a.Types).Where(t => t.Id != null).GroupBy(t => t.Id!.Value).ToDictionary(g => g.Key, g => g.First().TypeName);
             var apis = Files("customapis", "customapi.xml", SearchOption.AllDirectories).Select(f => ReadCustomApi(f, typeNamesById)).OfType<CustomApiDefinition>().ToList();
             var roles = Files("Roles", "*.xml", SearchOption.TopDirectoryOnly).Select(ReadRole).OfType<RoleDefinition>().ToList();
+            var flows = Files("Workflows", "*.json.data.xml", SearchOption.TopDirectoryOnly).Select(ReadCloudFlow).OfType<CloudFlowDefinition>().ToList();
 
             // Files no reader looked at still have to be well-formed.
             foreach (var file in xmlFiles.Where(f => !_loaded.Contains(f)))
@@ -100,6 +101,7 @@ public static class SolutionSourceReader
                 EnvironmentVariables = variables,
                 CustomApis = apis,
                 Roles = roles,
+                CloudFlows = flows,
                 XmlFiles = xmlFiles.Select(_layout.Relative).ToList(),
                 XmlProblems = _problems.ToList(),
                 UnknownFolders = Directory.GetDirectories(Src)
@@ -418,6 +420,14 @@ public static class SolutionSourceReader
                 defaultValue?.Value,
                 Loc(file, root),
                 Loc(file, (XObject?)defaultValue ?? root));
+        }
+
+        /// <summary>A cloud flow as SolutionPackager unpacks it: Workflows/&lt;name&gt;-&lt;id&gt;.json.data.xml next to its .json definition.</summary>
+        private CloudFlowDefinition? ReadCloudFlow(string file)
+        {
+            var root = Root(file, "Workflow");
+            if (root == null) return null;
+            return new CloudFlowDefinition(XmlSource.Guid(Attr(root, "WorkflowId")), Attr(root, "Name"), Text(root, "JsonFileName"), Int(Text(root, "Category")), Loc(file, root));
         }
 
         /// <summary>

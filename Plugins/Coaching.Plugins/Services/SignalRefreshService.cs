@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Coaching.Core.Opportunities;
+using Coaching.Plugins.Infrastructure;
+using Coaching.Plugins.Schema;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Query;
+
+namespace Coaching.Plugins.Services
+{
+    /// <summary>
+    /// coach_RefreshCoachingSignals: recomputes the stored review flag and reasons and the ICP fit of open deals
+    /// (all the caller can see, or one owner's, or one manager's team), pages of 5,000 deals in opportunity id order,
+    /// one query per page (the deals joined to their parent account and their customer account), writing only the
+    /// changed deals. Stops between pages when the call has run <see cref="TimeBudget"/> (the platform ends a
+    /// plug-in at 2 minutes) or read the caller's MaxDeals, and returns a token to continue after the last deal read
+    /// (or, when the budget runs out while a page's changes are being written, after the last deal written).
+    /// </summary>
+    public static class SignalRefreshService
+    {
+        public const int PageSize = 5000;
+
+        /// <summary>Time after which no new page is started; a page takes seconds, the platform allows 2 minutes.</summary>
+        public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(60);
+
+        private const string ParentAlias = "parent";
+        private const string CustomerAlias = "customer";
+        private const string OwnerAlias = "owner";
+
+        public static RefreshOutcome Refresh(IOperationContext context, Guid? managerId, Guid? ownerId, string? continuationToken, int? maxDeals)
+        {
+            var after = ReadToken(continuationToken);
+            if (maxDeals.HasValue && maxDeals.Value < 1)
+            {
+                throw new InvalidPluginExecutionException("MaxDeals must be 1 or more; leave it out to refresh as many deals as fit in one call.");
+            }
+
+            var settings = CoachingSettingsProvider.Get(context);
+            var watch = Stopwatch.StartNew();
+            var read = 0;
+            var written = 0;
+            while (true)
+            {
+                var size = maxDeals.HasValue ? Math.Min(PageSize, maxDeals.Value - read) : PageSize;
+                var page = ReadPage(context.UserService, managerId, ownerId, after, size);
+                var changes = page.Select(deal => DealSignals.Changes(deal, AccountOf(deal), settings, context.Now)).Where(c => c != null).Select(c => c!).ToList();
+                read += page.Count;
+                foreach (var batch in DealSignals.Batches(changes))
+                {
+                    // The writes start the steps on the deals (a newly raised flag opens a session), so a page's writes can take
+                    // long too: between batches, stop after the last deal written once the budget is spent.
+                    DealSignals.WriteBatch(context.SystemService, batch);
+                    written += batch.Count;
+                    var lastWritten = batch[batch.Count - 1].Id;
+                    if (watch.Elapsed >= TimeBudget && lastWritten != page[page.Count - 1].Id)
+                    {
+                        context.Trace("Refreshed {0} open deal(s), {1} changed: stopping mid-page after {2} ms, more to do", read, written, watch.ElapsedMilliseconds);
+                        return new RefreshOutcome(read, written, lastWritten.ToString("D"));
+                    }
+                }
+
+                if (page.Count < size)
+                {
+                    context.Trace("Refreshed {0} open deal(s), {1} changed: done", read, written);
+                    return new RefreshOutcome(read, written, null);
+                }
+
+                after = page[page.Count - 1].Id;
+                if ((maxDeals.HasValue && read >= maxDeals.Value) || watch.Elapsed >= TimeBudget)
+                {
+                    context.Trace("Refreshed {0} open deal(s), {1} changed: stopping after {2} ms, more to do", read, written, watch.ElapsedMilliseconds);
+                    return new RefreshOutcome(read, written, after.Value.ToString("D"));
+                }
+            }
+        }
+
+        private static Guid? ReadToken(string? token)
+        {
+            if (string.IsNullOrWhiteSpace(token)) return null;
+            if (Guid.TryParse(token!.Trim(), out var id)) return id;
+            throw new InvalidPluginExecutionException(
+                "ContinuationToken '" + token + "' is not one coach_RefreshCoachingSignals returned; call again without it to start from the first deal.");
+        }
+
+        // The deal's account as the ICP sees it: the parent account, else the customer when the customer is an account.
+        private static Core.Icp.IcpAccount? AccountOf(Entity deal)
+        {
+            var account = OpportunityValues.Account(new TargetRecord(deal, null, null));
+            if (account == null) return null;
+            return account.Id == deal.GetAttributeValue<EntityReference>(OpportunityTable.ParentAccount)?.Id
+                ? DealSignals.AccountFromLink(deal, ParentAlias)
+                : DealSignals.AccountFromLink(deal, CustomerAlias);
+        }
+
+        private static IReadOnlyList<Entity> ReadPage(IOrganizationService service, Guid? managerId, Guid? ownerId, Guid? after, int size)
+        {
+            var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(DealSignals.DealColumns), TopCount = size };
+            query.Criteria.AddCondition(OpportunityTable.State, ConditionOperator.Equal, (int)OpportunityState.Open);
+            if (after.HasValue) query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.GreaterThan, after.Value);
+            if (ownerId.HasValue) query.Criteria.AddCondition(OpportunityTable.Owner, ConditionOperator.Equal, ownerId.Value);
+            query.AddOrder(OpportunityTable.Id, OrderType.Ascending);
+
+            AddAccountLink(query, OpportunityTable.ParentAccount, ParentAlias);
+            AddAccountLink(query, OpportunityTable.Customer, CustomerAlias);
+            if (managerId.HasValue)
+            {
+                var owner = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id);
+                owner.EntityAlias = OwnerAlias;
+                owner.LinkCriteria.AddCondition(SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
+            }
+
+            return service.RetrieveMultiple(query).Entities.ToList();
+        }
+
+        private static void AddAccountLink(QueryExpression query, string lookup, string alias)
+        {
+            var account = query.AddLink(AccountTable.Name, lookup, AccountTable.Id, JoinOperator.LeftOuter);
+            account.EntityAlias = alias;
+            account.Columns = new ColumnSet(new[] { AccountTable.Id }.Concat(IcpFitService.AccountColumns).ToArray());
+        }
+    }
+
+    /// <summary>What one refresh call did.</summary>
+    public sealed class RefreshOutcome
+    {
+        public RefreshOutcome(int read, int updated, string? continuationToken)
+        {
+            Read = read;
+            Updated = updated;
+            ContinuationToken = continuationToken;
+        }
+
+        /// <summary>Open deals read and recomputed.</summary>
+        public int Read { get; }
+
+        /// <summary>Deals whose stored signals changed and were written.</summary>
+        public int Updated { get; }
+
+        /// <summary>Null when every deal in scope was refreshed; else pass it to the next call.</summary>
+        public string? ContinuationToken { get; }
+    }
+}
