@@ -42,6 +42,7 @@ public static class QueryEngine
     private static EntityCollection Run(QueryPlan plan, QueryContext context, QueryStatistics statistics)
     {
         Paging.Validate(plan);
+        if (context.Metadata != null) Metadata.QueryValidation.Check(plan, context.Metadata);
 
         // Compile everything first: a bad operator or value fails before any row is read.
         var probe = new ColumnTypeProbe(context.Store);
