@@ -44,7 +44,7 @@ internal static class MetadataFaults
     public static XrmFaultException WrongLookupTarget(string table, ColumnMetadata column, string target) =>
         Fault.Of(FaultCodes.InvalidArgument,
             column.Type == ColumnType.Owner
-                ? $"The owner of a {table} record must be a systemuser or a team; '{column.LogicalName}' was given a {target}."
+                ? $"The owner of a '{table}' record must be a systemuser or a team, not a '{target}'."
                 : $"The lookup '{column.LogicalName}' of '{table}' can point at {string.Join(" or ", column.Targets)}, not at {target}.");
 
     private static string Format(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "unbounded";
