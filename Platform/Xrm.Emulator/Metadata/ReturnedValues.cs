@@ -58,7 +58,8 @@ internal static class ReturnedValues
         }
     }
 
-    private static string? NameOf(EntityReference reference, MetadataCatalog catalog, EntityStore store)
+    /// <summary>The referenced record's primary name as stored now, or null.</summary>
+    public static string? NameOf(EntityReference reference, MetadataCatalog catalog, EntityStore store)
     {
         var nameColumn = catalog.Find(reference.LogicalName)?.PrimaryNameAttribute;
         if (nameColumn == null) return null;

@@ -78,7 +78,8 @@ public static class QueryEngine
             return aggregate;
         }
 
-        var ordered = Ordering.Sort(matched, plan.Orders);
+        var metadata = context.Metadata;
+        var ordered = Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store));
 
         // Distinct compares the returned columns, so it needs the projection of every row; otherwise only the page is projected.
         List<Entity>? projected = null;

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
 
@@ -73,5 +74,20 @@ public class ReturnedValuesTests
         query.LinkEntities[0].EntityAlias = "a";
 
         Service.RetrieveMultiple(query).Entities[0].FormattedValues["a.industrycode"].Should().Be("Wholesale");
+    }
+
+    [Fact]
+    public void Ordering_by_a_lookup_sorts_by_the_referenced_records_current_name()
+    {
+        foreach (var name in new[] { "Echo", "Delta", "Charlie", "Bravo", "Alpha" })
+        {
+            var account = Service.Create(new Entity("account") { ["name"] = name });
+            Service.Create(new Entity("opportunity") { ["name"] = name + " deal", ["parentaccountid"] = new EntityReference("account", account) });
+        }
+
+        var query = new QueryExpression("opportunity") { ColumnSet = new ColumnSet("name") };
+        query.AddOrder("parentaccountid", OrderType.Ascending);
+
+        Service.RetrieveMultiple(query).Entities.Select(e => e.GetAttributeValue<string>("name")).Should().Equal("Alpha deal", "Bravo deal", "Charlie deal", "Delta deal", "Echo deal");
     }
 }
