@@ -45,7 +45,7 @@ public class ValueRulesTests
         ShouldFail(() => Service.Create(new Entity("account") { ["numberofemployees"] = -1 }), FaultCodes.IntegerValueOutOfRange,
             "A validation error occurred. The value -1 of 'numberofemployees' on record of type 'account' is outside the valid range (0 to 1000000000).");
         ShouldFail(() => Service.Create(new Entity("opportunity") { ["estimatedvalue"] = new Money(1_000_000_000_000_000m) }), FaultCodes.MoneyValueOutOfRange,
-            "A validation error occurred. The value 1000000000000000 of 'estimatedvalue' on record of type 'opportunity' is outside the valid range (-922337203685477 to 922337203685477).");
+            "A validation error occurred. The value 1000000000000000 of 'estimatedvalue' on record of type 'opportunity' is outside the valid range (-1000000000000 to 1000000000000).");
     }
 
     [Fact]
