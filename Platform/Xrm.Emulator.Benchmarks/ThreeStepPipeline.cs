@@ -1,5 +1,6 @@
 using System;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
 
 namespace Xrm.Emulator.Benchmarks;
@@ -12,6 +13,10 @@ internal static class ThreeStepPipeline
 {
     public static void Register(XrmEmulator emulator)
     {
+        // The score column is the solution's (Solution/src/Entities/Opportunity); a bare emulator learns it here.
+        var opportunity = emulator.Metadata.Require("opportunity");
+        emulator.Metadata.Add(opportunity.With(new[] { new ColumnMetadata("coach_icpfitscore", ColumnType.Integer) { MinValue = 0, MaxValue = 100 } }));
+
         foreach (var message in new[] { "Create", "Update" })
         {
             emulator.RegisterStep(new StepRegistration(message, "opportunity", PipelineStage.PreValidation, new Guard())

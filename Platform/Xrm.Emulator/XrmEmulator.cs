@@ -7,6 +7,7 @@ using Microsoft.Xrm.Sdk;
 using Xrm.Emulator.Async;
 using Xrm.Emulator.Data;
 using Xrm.Emulator.Messages;
+using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Metering;
 using Xrm.Emulator.Pipeline;
 using Xrm.Emulator.Solution;
@@ -63,6 +64,9 @@ public sealed class XrmEmulator
     }
 
     public EntityStore Store { get; } = new();
+
+    /// <summary>The tables and columns served: the standard ones, plus the loaded solution's. Everything else is refused.</summary>
+    public MetadataCatalog Metadata { get; } = new();
 
     public StepRegistry Steps { get; } = new();
 
@@ -132,7 +136,11 @@ public sealed class XrmEmulator
         return id;
     }
 
-    public StepRegistration RegisterStep(StepRegistration step) => Steps.Register(step);
+    public StepRegistration RegisterStep(StepRegistration step)
+    {
+        StepValidation.Check(step, Metadata);
+        return Steps.Register(step);
+    }
 
     public CustomApiRegistration RegisterCustomApi(CustomApiRegistration api)
     {
@@ -173,7 +181,11 @@ public sealed class XrmEmulator
     }
 
     /// <summary>Declares a custom activity table (Entity.xml IsActivity 1): its rows are keyed by activityid.</summary>
-    public void AddActivityTable(string logicalName) => _customActivityTables.Add(logicalName);
+    public void AddActivityTable(string logicalName)
+    {
+        _customActivityTables.Add(logicalName);
+        if (Metadata.Find(logicalName) == null) Metadata.AddCustomTable(logicalName, isActivity: true, userOwned: true, System.Array.Empty<ColumnMetadata>());
+    }
 
     /// <summary>The primary id column: activityid for activity tables, businessprocessflowinstanceid for process flows, else &lt;table&gt;id.</summary>
     public string PrimaryKeyOf(string table) => _customActivityTables.Contains(table) ? "activityid" : PrimaryKey.DefaultNameFor(table);

@@ -26,4 +26,25 @@ public static class FaultCodes
 
     /// <summary>A service call was made on a transaction that a failed call had already ended.</summary>
     public const int NoActiveTransaction = -2147220911;
+
+    /// <summary>
+    /// 0x80041102 QueryBuilderNoEntity: a request names a table the organization does not have
+    /// ("The entity with a name = 'x' with namemapping = 'Logical' was not found in the MetadataCache.").
+    /// </summary>
+    public const int QueryBuilderNoEntity = -2147217150;
+
+    /// <summary>0x80041103 QueryBuilderNoAttribute: "'table' entity doesn't contain attribute with Name = 'column'".</summary>
+    public const int QueryBuilderNoAttribute = -2147217149;
+
+    /// <summary>0x8004431A: a choice value the column does not define ("… is outside the valid range. Accepted Values: …").</summary>
+    public const int PicklistValueOutOfRange = -2147204326;
+
+    /// <summary>0x8004432F: a whole number outside the column's MinValue..MaxValue.</summary>
+    public const int IntegerValueOutOfRange = -2147204305;
+
+    /// <summary>0x80044330: a money or decimal value outside the column's MinValue..MaxValue.</summary>
+    public const int MoneyValueOutOfRange = -2147204304;
+
+    /// <summary>0x80044331: a text longer than the column's MaxLength ("The length of the 'x' attribute of the 'y' entity exceeded …").</summary>
+    public const int StringLengthTooLong = -2147204303;
 }

@@ -17,6 +17,7 @@ internal sealed class DeleteHandler : EventMessageHandler
     public override void Prepare(Operation operation)
     {
         var target = Required<EntityReference>(operation, "Target");
+        Emulator.Metadata.Require(target.LogicalName);
         var id = RecordWrites.RequireExisting(Emulator, target.LogicalName, target.Id, Name);
         operation.Describe(target.LogicalName, new OperationItem(id, null));
         operation.HasPreImage = true;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using Xrm.Emulator.Faults;
+using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
 
 namespace Xrm.Emulator.Messages;
@@ -30,17 +31,21 @@ internal static class RecordWrites
         if (id == Guid.Empty) id = Guid.NewGuid();
         if (emulator.Store.Exists(table, id)) throw Fault.Duplicate(table, id);
 
+        var metadata = emulator.Metadata.Require(table);
         var row = new Entity(table, id);
-        foreach (var pair in target.Attributes) row.Attributes[pair.Key] = pair.Value;
+        foreach (var pair in target.Attributes) row.Attributes[pair.Key] = WriteValidation.Check(metadata, pair.Key, pair.Value, emulator.Store);
         var user = new EntityReference("systemuser", operation.Origin.UserId);
         row[emulator.PrimaryKeyOf(table)] = id;
         row["createdon"] = operation.CreatedOn;
         row["modifiedon"] = operation.CreatedOn;
         row["createdby"] = user;
         row["modifiedby"] = user;
-        if (!Has(row, "ownerid")) row["ownerid"] = user;
-        if (!Has(row, "statecode")) row["statecode"] = new OptionSetValue(0);
-        if (!Has(row, "statuscode")) row["statuscode"] = new OptionSetValue(DefaultStatuses.Of(table, row.GetAttributeValue<OptionSetValue>("statecode").Value));
+        if (!Has(row, "ownerid") && metadata.HasColumn("ownerid")) row["ownerid"] = user;
+        if (!Has(row, "statecode") && metadata.HasColumn("statecode")) row["statecode"] = new OptionSetValue(0);
+        if (!Has(row, "statuscode") && metadata.HasColumn("statuscode"))
+        {
+            row["statuscode"] = new OptionSetValue(DefaultStatuses.Of(table, row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0));
+        }
 
         emulator.Store.Insert(row);
         item.Id = id;
@@ -55,11 +60,12 @@ internal static class RecordWrites
         var table = operation.Table;
         if (!emulator.Store.Exists(table, item.Id)) throw Fault.DoesNotExist(table, item.Id);
 
+        var metadata = emulator.Metadata.Require(table);
         var primaryKey = emulator.PrimaryKeyOf(table);
         var changes = new List<KeyValuePair<string, object?>>(target.Attributes.Count + 2);
         foreach (var pair in target.Attributes)
         {
-            if (pair.Key != primaryKey) changes.Add(new KeyValuePair<string, object?>(pair.Key, pair.Value));
+            if (pair.Key != primaryKey) changes.Add(new KeyValuePair<string, object?>(pair.Key, WriteValidation.Check(metadata, pair.Key, pair.Value, emulator.Store)));
         }
 
         changes.Add(new KeyValuePair<string, object?>("modifiedon", operation.CreatedOn));

@@ -5,6 +5,7 @@ using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xrm.Emulator.Data;
 using Xrm.Emulator.Faults;
+using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
 
 namespace Xrm.Emulator.Messages;
@@ -29,8 +30,11 @@ internal sealed class RetrieveHandler : EventMessageHandler
     {
         var target = Required<EntityReference>(operation, "Target");
         var columns = Required<ColumnSet>(operation, "ColumnSet");
+        QueryValidation.CheckRetrieve(Emulator.Metadata, target.LogicalName, columns);
         var row = Emulator.Store.Find(target.LogicalName, target.Id) ?? throw Fault.DoesNotExist(target.LogicalName, target.Id);
-        operation.OutputParameters["BusinessEntity"] = Copy(row, columns, Emulator.PrimaryKeyOf(row.LogicalName));
+        var entity = Copy(row, columns, Emulator.PrimaryKeyOf(row.LogicalName));
+        ReturnedValues.Fill(entity, Emulator.Metadata, Emulator.Store);
+        operation.OutputParameters["BusinessEntity"] = entity;
     }
 
     public override OrganizationResponse Respond(Operation operation)

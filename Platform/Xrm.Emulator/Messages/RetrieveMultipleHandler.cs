@@ -2,6 +2,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Microsoft.Xrm.Sdk.Query;
 using Xrm.Emulator.Faults;
+using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
 using Xrm.Emulator.Queries;
 
@@ -26,8 +27,10 @@ internal sealed class RetrieveMultipleHandler : EventMessageHandler
     public override void Execute(Operation operation)
     {
         var query = Required<QueryBase>(operation, "Query");
-        var context = new QueryContext(Emulator.Store, Emulator.UtcNow, operation.Origin.UserId);
-        operation.OutputParameters["BusinessEntityCollection"] = QueryEngine.Execute(query, context);
+        var context = new QueryContext(Emulator.Store, Emulator.UtcNow, operation.Origin.UserId) { Metadata = Emulator.Metadata };
+        var result = QueryEngine.Execute(query, context);
+        ReturnedValues.Fill(result, Emulator.Metadata, Emulator.Store);
+        operation.OutputParameters["BusinessEntityCollection"] = result;
     }
 
     public override OrganizationResponse Respond(Operation operation)

@@ -5,7 +5,7 @@ using Xrm.Emulator.Data;
 namespace Xrm.Emulator.Queries;
 
 /// <summary>
-/// Learns a column's type from the stored data (the emulator has no metadata): the first non-null value found.
+/// Learns a column's type from the stored data (the query engine runs without metadata too): the first non-null value found.
 /// FetchXML values are text, so "731050000" must become a choice number and a guid string a lookup id before
 /// they are compared or used as an index key. One probe per query execution.
 /// </summary>

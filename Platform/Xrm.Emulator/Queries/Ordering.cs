@@ -8,11 +8,12 @@ namespace Xrm.Emulator.Queries;
 /// <summary>
 /// Sorts joined rows by the query's orders like SQL Server: nulls first when ascending (last when descending),
 /// ties keep the order rows came in (stable). A lookup sorts by the referenced record's name when both references
-/// carry one, otherwise by id; choices sort by number (Dataverse sorts them by label, which the emulator does not know).
+/// carry one (a stored reference has none: the caller-given resolver reads the referenced record's name), otherwise by id;
+/// choices sort by number (Dataverse sorts them by label).
 /// </summary>
 internal static class Ordering
 {
-    public static List<Entity?[]> Sort(List<Entity?[]> rows, IReadOnlyList<PlanOrder> orders)
+    public static List<Entity?[]> Sort(List<Entity?[]> rows, IReadOnlyList<PlanOrder> orders, Func<EntityReference, string?>? nameOf = null)
     {
         if (orders.Count == 0 || rows.Count < 2) return rows;
 
@@ -23,7 +24,7 @@ internal static class Ordering
             for (var k = 0; k < orders.Count; k++)
             {
                 var entity = rows[i][orders[k].Node.Index];
-                rowKeys[k] = SortKey(entity == null ? null : PrimaryKey.ValueOf(entity, orders[k].Attribute));
+                rowKeys[k] = SortKey(entity == null ? null : PrimaryKey.ValueOf(entity, orders[k].Attribute), nameOf);
             }
 
             keys[i] = rowKeys;
@@ -47,8 +48,8 @@ internal static class Ordering
         return sorted;
     }
 
-    private static object? SortKey(object? raw) => raw is EntityReference reference
-        ? new LookupKey(reference.Name, reference.Id)
+    private static object? SortKey(object? raw, Func<EntityReference, string?>? nameOf) => raw is EntityReference reference
+        ? new LookupKey(reference.Name ?? nameOf?.Invoke(reference), reference.Id)
         : QueryValues.Normalize(raw);
 
     private static int CompareKeys(object? left, object? right)

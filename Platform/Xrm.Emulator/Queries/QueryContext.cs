@@ -7,4 +7,8 @@ namespace Xrm.Emulator.Queries;
 /// <param name="Store">The tables to read (never written by the query engine).</param>
 /// <param name="UtcNow">"Now" for the relative date operators (Today, LastXDays, ...), from the emulator's clock.</param>
 /// <param name="CallingUserId">The user EqualUserId / NotEqualUserId compare with.</param>
-public sealed record QueryContext(EntityStore Store, DateTime UtcNow, Guid CallingUserId);
+public sealed record QueryContext(EntityStore Store, DateTime UtcNow, Guid CallingUserId)
+{
+    /// <summary>When set, the query is checked against it first: an unknown table or column is refused as the platform refuses it.</summary>
+    public Metadata.MetadataCatalog? Metadata { get; init; }
+}

@@ -42,6 +42,7 @@ public static class QueryEngine
     private static EntityCollection Run(QueryPlan plan, QueryContext context, QueryStatistics statistics)
     {
         Paging.Validate(plan);
+        if (context.Metadata != null) Metadata.QueryValidation.Check(plan, context.Metadata);
 
         // Compile everything first: a bad operator or value fails before any row is read.
         var probe = new ColumnTypeProbe(context.Store);
@@ -77,7 +78,8 @@ public static class QueryEngine
             return aggregate;
         }
 
-        var ordered = Ordering.Sort(matched, plan.Orders);
+        var metadata = context.Metadata;
+        var ordered = Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store));
 
         // Distinct compares the returned columns, so it needs the projection of every row; otherwise only the page is projected.
         List<Entity>? projected = null;

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
 
 namespace Xrm.Emulator.Solution;
@@ -32,6 +33,7 @@ internal sealed class SolutionRegistrationLoader
 
     public void LoadInto(XrmEmulator emulator)
     {
+        SolutionTables.LoadInto(emulator.Metadata, _folder);
         ReadActivityTables(emulator);
         ReadPluginAssemblies();
         foreach (var file in Files("SdkMessageProcessingSteps", "*.xml", SearchOption.TopDirectoryOnly))

@@ -21,9 +21,6 @@ namespace Coaching.Core.Sessions
     /// </summary>
     public static class NextStepsPlanner
     {
-        /// <summary>task.subject holds at most this many characters.</summary>
-        public const int MaxSubjectLength = 200;
-
         public const string ActionItemPrefix = "Action item: ";
 
         public const string FollowUpPrefix = "Follow up micro-coaching: ";
@@ -47,10 +44,16 @@ namespace Coaching.Core.Sessions
             var followUpDue = FollowUpDue(itemsDue, upcoming);
 
             var items = actionItems
-                .Select(item => new PlannedTask(Subject(ActionItemPrefix + item), ActionItemDescription(name, upcoming, Clean(nextInteractionGoal)), itemsDue))
+                .Select(item => new PlannedTask(
+                    Shorten.KeepStart(ActionItemPrefix + item, ColumnLimits.TaskSubject),
+                    Shorten.KeepStart(ActionItemDescription(name, upcoming, Clean(nextInteractionGoal)), ColumnLimits.TaskDescription),
+                    itemsDue))
                 .ToList()
                 .AsReadOnly();
-            var followUp = new PlannedTask(Subject(FollowUpPrefix + name), FollowUpDescription(name, actionItems, upcoming), followUpDue);
+            var followUp = new PlannedTask(
+                Shorten.KeepStart(FollowUpPrefix + name, ColumnLimits.TaskSubject),
+                Shorten.KeepStart(FollowUpDescription(name, actionItems, upcoming), ColumnLimits.TaskDescription),
+                followUpDue);
             return new NextStepsPlan(items, followUp);
         }
 
@@ -95,9 +98,6 @@ namespace Coaching.Core.Sessions
             sb.Append("\nThen move the session to Done.");
             return sb.ToString();
         }
-
-        private static string Subject(string text) =>
-            text.Length <= MaxSubjectLength ? text : text.Substring(0, MaxSubjectLength - 1) + "\u2026";
 
         private static string? Clean(string? text)
         {

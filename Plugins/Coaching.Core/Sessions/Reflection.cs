@@ -38,12 +38,7 @@ namespace Coaching.Core.Sessions
         public static PlannedTask Task(string interactionKind, string? interactionSubject, DateTime completedOn, DateTime now)
         {
             var subject = Clean(interactionSubject) ?? "your " + interactionKind;
-            var full = SubjectPrefix + subject;
-            if (full.Length > NextStepsPlanner.MaxSubjectLength)
-            {
-                full = full.Substring(0, NextStepsPlanner.MaxSubjectLength - 1) + "\u2026";
-            }
-
+            var full = Shorten.KeepStart(SubjectPrefix + subject, ColumnLimits.TaskSubject);
             var description = new StringBuilder()
                 .Append("After your ").Append(interactionKind).Append(" '").Append(subject).Append("' on ").Append(Display.Date(completedOn))
                 .Append(", write your answer under each question, then mark this task complete. ")
@@ -51,7 +46,7 @@ namespace Coaching.Core.Sessions
                 .Append(WentWellQuestion).Append("\n\n\n")
                 .Append(NotAsExpectedQuestion).Append("\n\n")
                 .ToString();
-            return new PlannedTask(full, description, now + TimeToReflect);
+            return new PlannedTask(full, Shorten.KeepStart(description, ColumnLimits.TaskDescription), now + TimeToReflect);
         }
 
         /// <summary>
@@ -70,13 +65,13 @@ namespace Coaching.Core.Sessions
         /// <summary>
         /// Adds an answer to what a session already holds, under a label naming the interaction, so reflections
         /// on several interactions before the same session stay apart. Keeps the newest text within
-        /// <paramref name="maxLength"/> by dropping the oldest.
+        /// <paramref name="maxLength"/> by dropping the oldest (and saying so).
         /// </summary>
         public static string Append(string? existing, string answer, string label, int maxLength)
         {
             var entry = label + ":\n" + answer.Trim();
             var combined = string.IsNullOrWhiteSpace(existing) ? entry : existing!.TrimEnd() + "\n\n" + entry;
-            return combined.Length <= maxLength ? combined : "\u2026" + combined.Substring(combined.Length - maxLength + 1);
+            return Shorten.KeepEnd(combined, maxLength);
         }
 
         /// <summary>The label of a reflection in a session: the interaction named in the task subject, and the date.</summary>

@@ -54,10 +54,10 @@ namespace Coaching.Core.Sessions
             var snapshot = new SessionSnapshot(Join(opportunity), Join(buyer), Join(rep));
             var gaps = opportunity.Concat(buyer).Concat(rep).Where(l => l.IsGap).Select(l => l.Label).ToList();
             var prep = new PrepTask(
-                "Prepare for micro-coaching: " + name,
-                PrepDescription(name, gaps),
+                Shorten.KeepStart("Prepare for micro-coaching: " + name, ColumnLimits.TaskSubject),
+                Shorten.KeepStart(PrepDescription(name, gaps), ColumnLimits.TaskDescription),
                 PrepDue(input.NextInteractionDate, settings.PrepLeadHours, now));
-            return new SessionPlan("Micro-coaching: " + name, snapshot, prep);
+            return new SessionPlan(Shorten.KeepStart("Micro-coaching: " + name, ColumnLimits.SessionSubject), snapshot, prep);
         }
 
         /// <summary>
@@ -120,7 +120,29 @@ namespace Coaching.Core.Sessions
 
         private static SnapshotLine Line(string label, string? value) => new SnapshotLine(label, Clean(value));
 
-        private static string Join(IEnumerable<SnapshotLine> lines) => string.Join("\n", lines.Select(l => l.Text));
+        /// <summary>
+        /// The lines of one snapshot part, within its column: when too long, the longest answers are shortened
+        /// (each keeps its start and says so) so that every line stays readable.
+        /// </summary>
+        private static string Join(SnapshotLine[] lines)
+        {
+            var text = string.Join("\n", lines.Select(l => l.Text));
+            while (text.Length > ColumnLimits.SessionSnapshot)
+            {
+                var longest = lines.OrderByDescending(l => l.Value?.Length ?? 0).First();
+                var length = longest.Value?.Length ?? 0;
+                if (length <= Shorten.EndMarker.Length * 2)
+                {
+                    return Shorten.KeepStart(text, ColumnLimits.SessionSnapshot);
+                }
+
+                var excess = text.Length - ColumnLimits.SessionSnapshot;
+                longest.Value = Shorten.KeepStart(longest.Value!, Math.Max(length - excess, length / 2));
+                text = string.Join("\n", lines.Select(l => l.Text));
+            }
+
+            return text;
+        }
 
         private static string? Clean(string? text)
         {
@@ -138,7 +160,7 @@ namespace Coaching.Core.Sessions
 
             public string Label { get; }
 
-            public string? Value { get; }
+            public string? Value { get; set; }
 
             public bool IsGap => Value == null;
 

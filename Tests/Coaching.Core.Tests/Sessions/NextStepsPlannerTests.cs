@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Coaching.Core.Sessions;
+using Coaching.Core.Text;
 
 namespace Coaching.Core.Tests.Sessions
 {
@@ -48,7 +49,7 @@ namespace Coaching.Core.Tests.Sessions
         {
             var plan = NextStepsPlanner.Plan(new[] { new string('x', 300) }, "Contoso", Interaction, null, 24, Now);
 
-            plan.ActionItemTasks[0].Subject.Should().HaveLength(NextStepsPlanner.MaxSubjectLength).And.EndWith("\u2026");
+            plan.ActionItemTasks[0].Subject.Should().HaveLength(ColumnLimits.TaskSubject).And.EndWith(Shorten.EndMarker);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Coaching.Core.Sessions;
+using Coaching.Core.Text;
 
 namespace Coaching.Core.Tests.Sessions
 {
@@ -67,7 +68,7 @@ namespace Coaching.Core.Tests.Sessions
         {
             var full = Reflection.Append(new string('a', 50), "newest", "Call", 30);
 
-            full.Should().HaveLength(30).And.StartWith("\u2026").And.EndWith("Call:\nnewest");
+            full.Should().HaveLength(30).And.StartWith(Shorten.StartMarker).And.EndWith("Call:\nnewest");
         }
     }
 }

@@ -40,7 +40,7 @@ public sealed class BusinessProcessFlow
     public static BusinessProcessFlow For(CoachingWorld world, Guid opportunityId)
     {
         var admin = world.Emulator.Service();
-        var processId = Guid.NewGuid();
+        var processId = admin.Create(new Entity("workflow") { ["name"] = "Opportunity Sales Process", ["category"] = new OptionSetValue(4) });
         var stages = new[] { "Qualify", "Develop", "Propose", "Close" }
             .Select((name, category) => admin.Create(new Entity(ProcessStageTable.Name)
             {

@@ -65,7 +65,8 @@ public class DataOperationTests
     [Fact]
     public void Stored_values_are_copies_of_what_the_caller_passed()
     {
-        var account = new Entity("account") { ["name"] = "Contoso", ["primarycontactid"] = new EntityReference("contact", Guid.NewGuid()) };
+        var contactId = _emulator.Service().Create(new Entity("contact") { ["lastname"] = "Ray" });
+        var account = new Entity("account") { ["name"] = "Contoso", ["primarycontactid"] = new EntityReference("contact", contactId) };
         var id = _emulator.Service().Create(account);
 
         account["name"] = "Changed after create";

@@ -38,13 +38,14 @@ public class FilteringAttributeTests
     public void Filtering_attributes_see_columns_added_to_Target_by_earlier_steps()
     {
         var ran = new List<string>();
-        _emulator.On("Update", "opportunity", PipelineStage.PreOperation, p => p.Target["coach_icpfitscore"] = 80, rank: 1,
+        _emulator.On("Update", "opportunity", PipelineStage.PreOperation, p => p.Target["closeprobability"] = 80, rank: 1,
             filteringAttributes: new[] { "customerid" });
         _emulator.On("Update", "opportunity", PipelineStage.PreOperation, _ => ran.Add("review flag"), rank: 2,
-            filteringAttributes: new[] { "coach_icpfitscore" });
+            filteringAttributes: new[] { "closeprobability" });
         var id = _emulator.Service().Create(new Entity("opportunity"));
+        var account = _emulator.Service().Create(new Entity("account") { ["name"] = "Contoso" });
 
-        _emulator.Service().Update(new Entity("opportunity", id) { ["customerid"] = new EntityReference("account", System.Guid.NewGuid()) });
+        _emulator.Service().Update(new Entity("opportunity", id) { ["customerid"] = new EntityReference("account", account) });
 
         ran.Should().Equal("review flag");
     }

@@ -33,7 +33,7 @@ public class TransactionTests
             p.Service.Create(new Entity("task") { ["subject"] = "follow up" });
             p.Service.Update(new Entity("account", accountId) { ["name"] = "touched by plugin" });
         }, rank: 1);
-        _emulator.On("Create", "task", PipelineStage.PostOperation, p => p.Service.Create(new Entity("note")));
+        _emulator.On("Create", "task", PipelineStage.PostOperation, p => p.Service.Create(new Entity("phonecall")));
         _emulator.On("Create", "contact", PipelineStage.PostOperation, _ => throw new InvalidPluginExecutionException("Rejected at the end."), rank: 2);
 
         var act = () => _emulator.Service().Create(new Entity("contact"));
@@ -41,7 +41,7 @@ public class TransactionTests
         act.Should().Throw<InvalidPluginExecutionException>().WithMessage("Rejected at the end.");
         Count("contact").Should().Be(0);
         Count("task").Should().Be(0);
-        Count("note").Should().Be(0);
+        Count("phonecall").Should().Be(0);
         _emulator.Service().Retrieve("account", accountId, new ColumnSet("name"))["name"].Should().Be("before");
     }
 

@@ -39,12 +39,9 @@ public class WorkflowActivityTests
             context.GetExtension<ITracingService>().Trace("Scheduling for {0}", workflow.PrimaryEntityName);
 
             var due = Start.Get(context).AddDays(Days.Get(context));
-            var id = service.Create(new Entity("task")
-            {
-                ["subject"] = Subject.Get(context),
-                ["scheduledend"] = due,
-                ["regardingobjectid"] = new EntityReference(workflow.PrimaryEntityName, workflow.PrimaryEntityId),
-            });
+            var task = new Entity("task") { ["subject"] = Subject.Get(context), ["scheduledend"] = due };
+            if (workflow.PrimaryEntityId != Guid.Empty) task["regardingobjectid"] = new EntityReference(workflow.PrimaryEntityName, workflow.PrimaryEntityId);
+            var id = service.Create(task);
             Due.Set(context, due);
             TaskId.Set(context, new EntityReference("task", id));
         }

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Xrm.Emulator.Metadata;
+
+/// <summary>The attribute types Dataverse distinguishes for the values an SDK caller writes (AttributeTypeCode).</summary>
+public enum ColumnType
+{
+    String,
+    Memo,
+    Integer,
+    BigInt,
+    Money,
+    Decimal,
+    Double,
+    DateTime,
+    Boolean,
+    Picklist,
+    State,
+    Status,
+    Lookup,
+    Owner,
+    Customer,
+    Uniqueidentifier,
+    PartyList,
+    EntityName,
+}
+
+/// <summary>One column as the platform describes it: type, limits, choice values, lookup targets.</summary>
+public sealed class ColumnMetadata
+{
+    private static readonly string[] NoTargets = Array.Empty<string>();
+
+    public ColumnMetadata(string logicalName, ColumnType type)
+    {
+        LogicalName = logicalName;
+        Type = type;
+    }
+
+    public string LogicalName { get; }
+
+    public ColumnType Type { get; }
+
+    /// <summary>String / Memo: the longest value accepted, in characters.</summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>Integer, Money, Decimal, Double: the smallest value accepted.</summary>
+    public decimal? MinValue { get; init; }
+
+    public decimal? MaxValue { get; init; }
+
+    /// <summary>Money and Decimal: the number of decimals kept (Money defaults to 2).</summary>
+    public int? Precision { get; init; }
+
+    /// <summary>DateTime with DateOnly behaviour: the time of day is dropped.</summary>
+    public bool DateOnly { get; init; }
+
+    /// <summary>Choice values (Picklist, State, Status, Boolean as 0/1) and their labels.</summary>
+    public IReadOnlyDictionary<int, string>? Options { get; init; }
+
+    /// <summary>Status: the state each status value belongs to.</summary>
+    public IReadOnlyDictionary<int, int>? StateOfStatus { get; init; }
+
+    /// <summary>Lookup, Owner, Customer: the tables a reference may point at.</summary>
+    public IReadOnlyList<string> Targets { get; init; } = NoTargets;
+
+    public bool IsChoice => Type is ColumnType.Picklist or ColumnType.State or ColumnType.Status;
+
+    public bool IsLookup => Type is ColumnType.Lookup or ColumnType.Owner or ColumnType.Customer;
+
+    /// <summary>"1,2,3": the accepted values as the platform lists them in its fault.</summary>
+    public string AcceptedValues => _acceptedValues ??= Options == null ? string.Empty
+        : string.Join(",", Options.Keys.OrderBy(k => k).Select(k => k.ToString(CultureInfo.InvariantCulture)));
+
+    private string? _acceptedValues;
+
+    public bool TargetsTable(string table)
+    {
+        foreach (var target in Targets)
+        {
+            if (string.Equals(target, table, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
+    }
+
+    public override string ToString() => $"{LogicalName} ({Type})";
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
+
+namespace Xrm.Emulator.Metadata;
+
+/// <summary>
+/// What Retrieve and RetrieveMultiple add to the stored values: a lookup's Name (the target's primary name column,
+/// read now) and FormattedValues for choices and yes/no columns (their labels), money (the organization's currency,
+/// here US dollars) and lookups (the name). Aliased link-entity values get theirs under the alias.
+/// </summary>
+internal static class ReturnedValues
+{
+    private static readonly CultureInfo Currency = CultureInfo.GetCultureInfo("en-US");
+
+    public static void Fill(EntityCollection collection, MetadataCatalog catalog, EntityStore store)
+    {
+        foreach (var entity in collection.Entities) Fill(entity, catalog, store);
+    }
+
+    public static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store)
+    {
+        var table = catalog.Find(entity.LogicalName);
+        foreach (var pair in entity.Attributes)
+        {
+            var value = pair.Value;
+            var owner = table;
+            var column = pair.Key;
+            if (value is AliasedValue aliased)
+            {
+                owner = catalog.Find(aliased.EntityLogicalName);
+                column = aliased.AttributeLogicalName;
+                value = aliased.Value;
+            }
+
+            var metadata = owner?.Column(column);
+            if (metadata == null || value == null) continue;
+            var formatted = Format(metadata, value, catalog, store);
+            if (formatted != null) entity.FormattedValues[pair.Key] = formatted;
+        }
+    }
+
+    private static string? Format(ColumnMetadata column, object value, MetadataCatalog catalog, EntityStore store)
+    {
+        switch (value)
+        {
+            case OptionSetValue option when column.Options != null:
+                return column.Options.TryGetValue(option.Value, out var label) ? label : null;
+            case bool flag when column.Options != null:
+                return column.Options.TryGetValue(flag ? 1 : 0, out var text) ? text : null;
+            case Money money:
+                return money.Value.ToString("C" + (column.Precision ?? 2).ToString(CultureInfo.InvariantCulture), Currency);
+            case EntityReference reference:
+                reference.Name = NameOf(reference, catalog, store);
+                return reference.Name;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The referenced record's primary name as stored now, or null.</summary>
+    public static string? NameOf(EntityReference reference, MetadataCatalog catalog, EntityStore store)
+    {
+        var nameColumn = catalog.Find(reference.LogicalName)?.PrimaryNameAttribute;
+        if (nameColumn == null) return null;
+        var row = store.Find(reference.LogicalName, reference.Id);
+        return row != null && row.Attributes.TryGetValue(nameColumn, out var name) ? name as string : null;
+    }
+}
