@@ -87,10 +87,17 @@ internal static class SolutionTables
         int? Int(string element) => int.TryParse(attribute.Element(element)?.Value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
         decimal? Number(string element) => decimal.TryParse(attribute.Element(element)?.Value.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-        var options = attribute.Element("optionset")?.Element("options")?.Elements("option")
-            .ToDictionary(
-                o => int.Parse((string)o.Attribute("value")!, CultureInfo.InvariantCulture),
-                o => (string?)o.Descendants("label").FirstOrDefault()?.Attribute("description") ?? string.Empty);
+        // Choices list <options><option>; a table's own statecode lists <states><state>, its statuscode <statuses><status state=…>.
+        var optionSet = attribute.Element("optionset");
+        var optionElements = optionSet?.Element("options")?.Elements("option")
+                             ?? optionSet?.Element("states")?.Elements("state")
+                             ?? optionSet?.Element("statuses")?.Elements("status");
+        var options = optionElements?.ToDictionary(
+            o => int.Parse((string)o.Attribute("value")!, CultureInfo.InvariantCulture),
+            o => (string?)o.Descendants("label").FirstOrDefault()?.Attribute("description") ?? string.Empty);
+        var stateOfStatus = optionSet?.Element("statuses")?.Elements("status").ToDictionary(
+            s => int.Parse((string)s.Attribute("value")!, CultureInfo.InvariantCulture),
+            s => int.Parse((string)s.Attribute("state")!, CultureInfo.InvariantCulture));
 
         return type switch
         {
@@ -111,7 +118,7 @@ internal static class SolutionTables
             "bit" => new ColumnMetadata(name, ColumnType.Boolean) { Options = options ?? new Dictionary<int, string>(ColumnDefaults.YesNo) },
             "picklist" => new ColumnMetadata(name, ColumnType.Picklist) { Options = options ?? new Dictionary<int, string>() },
             "state" => new ColumnMetadata(name, ColumnType.State) { Options = options ?? new Dictionary<int, string>() },
-            "status" => new ColumnMetadata(name, ColumnType.Status) { Options = options ?? new Dictionary<int, string>() },
+            "status" => new ColumnMetadata(name, ColumnType.Status) { Options = options ?? new Dictionary<int, string>(), StateOfStatus = stateOfStatus },
             "lookup" => new ColumnMetadata(name, ColumnType.Lookup)
             {
                 Targets = attribute.Element("LookupTypes")?.Elements("LookupType").Select(t => TargetName(t.Value)).Where(t => t.Length > 0).ToArray()
