@@ -39,8 +39,7 @@ internal static class RecordWrites
         row["createdby"] = user;
         row["modifiedby"] = user;
         if (!Has(row, "ownerid")) row["ownerid"] = user;
-        if (!Has(row, "statecode")) row["statecode"] = new OptionSetValue(0);
-        if (!Has(row, "statuscode")) row["statuscode"] = new OptionSetValue(DefaultStatuses.Of(table, row.GetAttributeValue<OptionSetValue>("statecode").Value));
+        StateRules.OnInsert(emulator, operation, row);
 
         emulator.Store.Insert(row);
         item.Id = id;
@@ -53,7 +52,7 @@ internal static class RecordWrites
     {
         var target = item.Target!;
         var table = operation.Table;
-        if (!emulator.Store.Exists(table, item.Id)) throw Fault.DoesNotExist(table, item.Id);
+        var stored = emulator.Store.Find(table, item.Id) ?? throw Fault.DoesNotExist(table, item.Id);
 
         var primaryKey = emulator.PrimaryKeyOf(table);
         var changes = new List<KeyValuePair<string, object?>>(target.Attributes.Count + 2);
@@ -62,6 +61,7 @@ internal static class RecordWrites
             if (pair.Key != primaryKey) changes.Add(new KeyValuePair<string, object?>(pair.Key, pair.Value));
         }
 
+        StateRules.OnUpdate(emulator, operation, stored, target, changes);
         changes.Add(new KeyValuePair<string, object?>("modifiedon", operation.CreatedOn));
         changes.Add(new KeyValuePair<string, object?>("modifiedby", new EntityReference("systemuser", operation.Origin.UserId)));
         emulator.Store.Apply(table, item.Id, changes);
