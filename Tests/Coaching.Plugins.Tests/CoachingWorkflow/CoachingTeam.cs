@@ -63,6 +63,15 @@ internal sealed class CoachingTeam
         return Emulator.Service(owner ?? Rep).Create(deal);
     }
 
+    /// <summary>The rep closes the deal as the Close Opportunity dialog does: WinOpportunity (Won) or LoseOpportunity (Canceled).</summary>
+    public void Close(Guid deal, bool won)
+    {
+        var close = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference(OpportunityTable.Name, deal), ["subject"] = won ? "Won" : "Lost" };
+        Emulator.Service(Rep).Execute(won
+            ? new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(-1) }
+            : new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(-1) });
+    }
+
     /// <summary>The manager starts a session from the opportunity form's button.</summary>
     public OrganizationResponse StartMicroCoaching(Guid deal) =>
         AsManager.Execute(new OrganizationRequest(StartMicroCoachingMessage.Name)
