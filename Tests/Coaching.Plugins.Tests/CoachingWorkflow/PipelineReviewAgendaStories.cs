@@ -63,6 +63,23 @@ public class PipelineReviewAgendaStories
     }
 
     [Fact]
+    public void Deals_won_or_lost_leave_the_agenda_and_a_reopened_one_returns()
+    {
+        _team.Close(_riskyDeal, won: true);
+        _team.Close(_bigDeal, won: false);
+
+        Agenda(managerId: _team.Manager).Entities.Select(DealOf).Should().Equal(_sofiasDeal);
+
+        _team.Emulator.Service(_team.Rep).Execute(new Microsoft.Crm.Sdk.Messages.SetStateRequest
+        {
+            EntityMoniker = new EntityReference(OpportunityTable.Name, _bigDeal),
+            State = new OptionSetValue(0),
+            Status = new OptionSetValue(-1),
+        });
+        Agenda(managerId: _team.Manager).Entities.Select(DealOf).Should().Equal(_bigDeal, _sofiasDeal);
+    }
+
+    [Fact]
     public void Each_row_says_why_the_deal_is_flagged_and_why_it_ranks_where_it_does()
     {
         var risky = Agenda(managerId: _team.Manager).Entities.First();
