@@ -132,6 +132,38 @@ public sealed class XrmEmulator
         return id;
     }
 
+    /// <summary>
+    /// Adds an owner team (teamtype 0, in the emulator's business unit) with its administrator and members
+    /// (teammembership rows) and returns its id. A team can own records: ownerid = EntityReference("team", id).
+    /// </summary>
+    public Guid AddTeam(string name, Guid administratorId, params Guid[] memberIds)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A team needs a name.", nameof(name));
+        RequireUser(administratorId);
+        foreach (var member in memberIds) RequireUser(member);
+        var id = Guid.NewGuid();
+        Seed(() =>
+        {
+            Store.Insert(new Entity("team", id)
+            {
+                ["teamid"] = id,
+                ["name"] = name,
+                ["administratorid"] = new EntityReference("systemuser", administratorId),
+                ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId),
+                ["teamtype"] = new OptionSetValue(0),
+                ["isdefault"] = false,
+                ["createdon"] = _utcNow,
+                ["modifiedon"] = _utcNow,
+            });
+            foreach (var member in memberIds.Distinct())
+            {
+                var membership = Guid.NewGuid();
+                Store.Insert(new Entity("teammembership", membership) { ["teammembershipid"] = membership, ["teamid"] = id, ["systemuserid"] = member });
+            }
+        });
+        return id;
+    }
+
     public StepRegistration RegisterStep(StepRegistration step) => Steps.Register(step);
 
     public CustomApiRegistration RegisterCustomApi(CustomApiRegistration api)

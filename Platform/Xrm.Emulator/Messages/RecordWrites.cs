@@ -39,6 +39,8 @@ internal static class RecordWrites
         row["createdby"] = user;
         row["modifiedby"] = user;
         if (!Has(row, "ownerid")) row["ownerid"] = user;
+        foreach (var pair in Ownership.ColumnsFor(emulator, row.GetAttributeValue<EntityReference>("ownerid"))) row[pair.Key] = pair.Value;
+        Ownership.RequireUserTargets(table, row.Attributes);
         StateRules.OnInsert(emulator, operation, row);
 
         emulator.Store.Insert(row);
@@ -62,6 +64,8 @@ internal static class RecordWrites
         }
 
         StateRules.OnUpdate(emulator, operation, stored, target, changes);
+        Ownership.RequireUserTargets(table, changes);
+        if (target.GetAttributeValue<EntityReference>("ownerid") is { } owner) changes.AddRange(Ownership.ColumnsFor(emulator, owner));
         changes.Add(new KeyValuePair<string, object?>("modifiedon", operation.CreatedOn));
         changes.Add(new KeyValuePair<string, object?>("modifiedby", new EntityReference("systemuser", operation.Origin.UserId)));
         emulator.Store.Apply(table, item.Id, changes);
