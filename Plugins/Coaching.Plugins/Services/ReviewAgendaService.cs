@@ -13,6 +13,7 @@ namespace Coaching.Plugins.Services
     public static class ReviewAgendaService
     {
         private const string OwnerAlias = "owner";
+        private const string TeamAdministratorAlias = "teamadmin";
 
         private static readonly string[] Columns =
         {
@@ -22,7 +23,9 @@ namespace Coaching.Plugins.Services
         };
 
         /// <summary>One query (plus the settings when not cached). Either filter may be null: all flagged deals the caller can see.</summary>
-        /// <param name="managerId">Only deals owned by this manager's direct reports.</param>
+        /// <param name="managerId">
+        /// Only deals owned by this manager's direct reports, or by teams one of them administers (the rep a team-owned deal is coached through).
+        /// </param>
         /// <param name="ownerId">Only deals owned by this user.</param>
         public static EntityCollection Agenda(IOperationContext context, Guid? managerId, Guid? ownerId)
         {
@@ -45,9 +48,16 @@ namespace Coaching.Plugins.Services
             if (ownerId.HasValue) query.Criteria.AddCondition(OpportunityTable.Owner, ConditionOperator.Equal, ownerId.Value);
             if (managerId.HasValue)
             {
-                var owner = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id);
+                var owner = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id, JoinOperator.LeftOuter);
                 owner.EntityAlias = OwnerAlias;
-                owner.LinkCriteria.AddCondition(SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
+                var team = query.AddLink(TeamTable.Name, OpportunityTable.Owner, TeamTable.Id, JoinOperator.LeftOuter);
+                var administrator = team.AddLink(SystemUserTable.Name, TeamTable.Administrator, SystemUserTable.Id, JoinOperator.LeftOuter);
+                administrator.EntityAlias = TeamAdministratorAlias;
+
+                var reportsToManager = new FilterExpression(LogicalOperator.Or);
+                reportsToManager.AddCondition(OwnerAlias, SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
+                reportsToManager.AddCondition(TeamAdministratorAlias, SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
+                query.Criteria.AddFilter(reportsToManager);
             }
 
             return service.RetrieveMultiple(query).Entities;

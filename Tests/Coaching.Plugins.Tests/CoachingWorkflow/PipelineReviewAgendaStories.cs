@@ -63,6 +63,29 @@ public class PipelineReviewAgendaStories
     }
 
     [Fact]
+    public void A_team_owned_deal_is_on_the_agenda_of_the_manager_of_the_team_administrator()
+    {
+        var keyAccounts = _team.Emulator.AddTeam("Key accounts", _team.OtherRep, _team.OtherRep);
+        var otherManagersTeam = _team.Emulator.AddTeam("Elsewhere", _team.Emulator.AddUser("Ezra Else"));
+        var teamDeal = _team.Deal("Team deal", with: d => d[OpportunityTable.EstimatedValue] = new Money(180000m));
+        var elsewhereDeal = _team.Deal("Elsewhere deal", with: d => d[OpportunityTable.EstimatedValue] = new Money(180000m));
+        Assign(teamDeal, keyAccounts);
+        Assign(elsewhereDeal, otherManagersTeam);
+
+        var agenda = Agenda(managerId: _team.Manager).Entities.Select(DealOf).ToList();
+
+        agenda.Should().Contain(teamDeal).And.NotContain(elsewhereDeal);
+        agenda.Should().Contain(new[] { _riskyDeal, _bigDeal, _sofiasDeal }, "user-owned deals stay on it");
+    }
+
+    private void Assign(Guid deal, Guid team) =>
+        _team.Emulator.Service().Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest
+        {
+            Target = new EntityReference(OpportunityTable.Name, deal),
+            Assignee = new EntityReference(TeamTable.Name, team),
+        });
+
+    [Fact]
     public void Deals_won_or_lost_leave_the_agenda_and_a_reopened_one_returns()
     {
         _team.Close(_riskyDeal, won: true);
