@@ -62,6 +62,17 @@ public sealed class XrmEmulator
         return emulator;
     }
 
+    /// <summary>
+    /// As <see cref="FromSolution(string, Assembly[])"/>, running the plugin instances of <paramref name="sharedPlugins"/>
+    /// (created on first use): several emulators, one per organization, then share them as a server's threads do.
+    /// </summary>
+    public static XrmEmulator FromSolution(string solutionSrcFolder, PluginInstances sharedPlugins, params Assembly[] pluginAssemblies)
+    {
+        var emulator = new XrmEmulator();
+        new SolutionRegistrationLoader(solutionSrcFolder, pluginAssemblies, sharedPlugins ?? throw new ArgumentNullException(nameof(sharedPlugins))).LoadInto(emulator);
+        return emulator;
+    }
+
     public EntityStore Store { get; } = new();
 
     public StepRegistry Steps { get; } = new();
