@@ -27,8 +27,11 @@ namespace Coaching.Plugins.Services
             OpportunityTable.LastInteractionOutcome, OpportunityTable.NextInteractionDate, OpportunityTable.NextInteractionGoal,
         };
 
+        // The state too: a session opens only on an open deal.
+        private static readonly string[] SnapshotAndStateColumns = SnapshotColumns.Concat(new[] { OpportunityTable.State }).ToArray();
+
         /// <summary>
-        /// Opens a session for the opportunity unless one is open or recent. Three calls at most:
+        /// Opens a session for the opportunity unless it is closed or a session is open or recent. Three calls at most:
         /// one query (owner's manager and existing sessions), the session, the task.
         /// The rep coached is the owner; on a team-owned deal, the team's administrator (coach_repid and the prep task
         /// take a user, never a team). The session belongs to that rep's manager, or to the rep when they have none.
@@ -47,6 +50,13 @@ namespace Coaching.Plugins.Services
             }
 
             var known = ReadOwnerAndSessions(context.SystemService, opportunityRef.Id, readSnapshot: opportunity == null);
+            if (known.Opportunity.GetAttributeValue<OptionSetValue>(OpportunityTable.State) is { } state && state.Value != (int)OpportunityState.Open)
+            {
+                // A process flow can still move on a won or lost deal; there is nothing left to coach on it.
+                context.Trace("The deal is closed: no session");
+                return SessionOpening.NotCreated("The opportunity is closed: micro-coaching is for open opportunities.");
+            }
+
             opportunity ??= known.Opportunity;
             var owner = opportunity.GetAttributeValue<EntityReference>(OpportunityTable.Owner);
             var ownedByTeam = owner != null && owner.LogicalName == TeamTable.Name;
@@ -121,7 +131,7 @@ namespace Coaching.Plugins.Services
         {
             var query = new QueryExpression(OpportunityTable.Name)
             {
-                ColumnSet = readSnapshot ? new ColumnSet(SnapshotColumns) : new ColumnSet(OpportunityTable.Id),
+                ColumnSet = readSnapshot ? new ColumnSet(SnapshotAndStateColumns) : new ColumnSet(OpportunityTable.Id, OpportunityTable.State),
             };
             query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
 
