@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
 using Coaching.Core.Opportunities;
@@ -38,7 +37,6 @@ public class SharedInstanceConcurrencyTests
             .ToList();
         using var start = new Barrier(Organizations);
         var failures = new ConcurrentQueue<Exception>();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 
         var threads = organizations.Select(org => new Thread(() =>
         {
@@ -54,7 +52,6 @@ public class SharedInstanceConcurrencyTests
         })).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-        var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
         failures.Should().BeEmpty();
         shared.Count.Should().Be(PluginTypes.Count, "one instance of each plugin type served every organization");
@@ -64,7 +61,6 @@ public class SharedInstanceConcurrencyTests
         }
 
         foreach (var org in organizations) org.VerifyNoCrossTalk();
-        used.Should().BeLessThan(TimeSpan.FromSeconds(30), "a smoke check on processor time (wall time depends on the machine's load): seconds");
     }
 
     private static readonly IReadOnlyList<Type> PluginTypes = typeof(IcpFitPlugin).Assembly.GetTypes()
