@@ -11,7 +11,7 @@ namespace Xrm.Emulator.Messages;
 /// WinOpportunity / LoseOpportunity: the only way an opportunity closes. Runs the steps of Win / Lose (primary table
 /// opportunity) around the platform's own work, all in one transaction: it creates the opportunityclose activity, completed,
 /// for the opportunity (actualend defaults to the operation's date; a win without actualrevenue records the estimated value),
-/// then updates the opportunity's statecode/statuscode, actualclosedate and actualvalue through an Update (so Update steps
+/// then updates the opportunity's statecode/statuscode, actualclosedate (actualend's date) and actualvalue through an Update (so Update steps
 /// filtered on statecode run too). Status -1 means the state's default status (Won 3, Canceled 4).
 /// </summary>
 internal sealed class CloseOpportunityHandler : EventMessageHandler
@@ -78,7 +78,7 @@ internal sealed class CloseOpportunityHandler : EventMessageHandler
         {
             ["statecode"] = new OptionSetValue(State),
             ["statuscode"] = new OptionSetValue(StatusOf(operation, Emulator.StatesOf("opportunity")!)),
-            ["actualclosedate"] = close["actualend"],
+            ["actualclosedate"] = DateTime.SpecifyKind(((DateTime)close["actualend"]).Date, DateTimeKind.Utc), // a date-only column
         };
         if (close.GetAttributeValue<Money>("actualrevenue") is { } revenue) change["actualvalue"] = new Money(revenue.Value);
         Emulator.Pipeline.ExecuteInner(new UpdateRequest { Target = change }, operation);
