@@ -143,6 +143,25 @@ public sealed class XrmEmulator
         return id;
     }
 
+    public StepRegistration RegisterStep(StepRegistration step) => Steps.Register(step);
+
+    public CustomApiRegistration RegisterCustomApi(CustomApiRegistration api)
+    {
+        api.Validate();
+        Messages.AddCustomApi(api);
+        return api;
+    }
+
+    /// <summary>
+    /// Creates or replaces the environmentvariabledefinition (schemaname, defaultvalue) and its current value row
+    /// (environmentvariablevalue.value), or removes the value row when <paramref name="value"/> is null.
+    /// </summary>
+    public void SetEnvironmentVariable(string schemaName, string? defaultValue, string? value = null) =>
+        SetEnvironmentVariable(schemaName, defaultValue, value, EnvironmentVariables.StringType);
+
+    internal void SetEnvironmentVariable(string schemaName, string? defaultValue, string? value, int type) =>
+        Seed(() => EnvironmentVariables.Set(this, schemaName, defaultValue, value, type));
+
     /// <summary>
     /// Adds an owner team (teamtype 0, in the emulator's business unit) with its administrator and members
     /// (teammembership rows) and returns its id. A team can own records: ownerid = EntityReference("team", id).
@@ -174,25 +193,6 @@ public sealed class XrmEmulator
         });
         return id;
     }
-
-    public StepRegistration RegisterStep(StepRegistration step) => Steps.Register(step);
-
-    public CustomApiRegistration RegisterCustomApi(CustomApiRegistration api)
-    {
-        api.Validate();
-        Messages.AddCustomApi(api);
-        return api;
-    }
-
-    /// <summary>
-    /// Creates or replaces the environmentvariabledefinition (schemaname, defaultvalue) and its current value row
-    /// (environmentvariablevalue.value), or removes the value row when <paramref name="value"/> is null.
-    /// </summary>
-    public void SetEnvironmentVariable(string schemaName, string? defaultValue, string? value = null) =>
-        SetEnvironmentVariable(schemaName, defaultValue, value, EnvironmentVariables.StringType);
-
-    internal void SetEnvironmentVariable(string schemaName, string? defaultValue, string? value, int type) =>
-        Seed(() => EnvironmentVariables.Set(this, schemaName, defaultValue, value, type));
 
     /// <summary>Runs the queued asynchronous steps (and the ones they queue); returns how many ran.</summary>
     public int RunAsyncJobs() => _async.RunPending(Runner, () => UtcNow);
