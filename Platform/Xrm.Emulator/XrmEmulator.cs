@@ -63,6 +63,17 @@ public sealed class XrmEmulator
         return emulator;
     }
 
+    /// <summary>
+    /// As <see cref="FromSolution(string, Assembly[])"/>, running the plugin instances of <paramref name="sharedPlugins"/>
+    /// (created on first use): several emulators, one per organization, then share them as a server's threads do.
+    /// </summary>
+    public static XrmEmulator FromSolution(string solutionSrcFolder, PluginInstances sharedPlugins, params Assembly[] pluginAssemblies)
+    {
+        var emulator = new XrmEmulator();
+        new SolutionRegistrationLoader(solutionSrcFolder, pluginAssemblies, sharedPlugins ?? throw new ArgumentNullException(nameof(sharedPlugins))).LoadInto(emulator);
+        return emulator;
+    }
+
     public EntityStore Store { get; } = new();
 
     /// <summary>The tables and columns served: the standard ones, plus the loaded solution's. Everything else is refused.</summary>
@@ -159,6 +170,38 @@ public sealed class XrmEmulator
     internal void SetEnvironmentVariable(string schemaName, string? defaultValue, string? value, int type) =>
         Seed(() => EnvironmentVariables.Set(this, schemaName, defaultValue, value, type));
 
+    /// <summary>
+    /// Adds an owner team (teamtype 0, in the emulator's business unit) with its administrator and members
+    /// (teammembership rows) and returns its id. A team can own records: ownerid = EntityReference("team", id).
+    /// </summary>
+    public Guid AddTeam(string name, Guid administratorId, params Guid[] memberIds)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A team needs a name.", nameof(name));
+        RequireUser(administratorId);
+        foreach (var member in memberIds) RequireUser(member);
+        var id = Guid.NewGuid();
+        Seed(() =>
+        {
+            Store.Insert(new Entity("team", id)
+            {
+                ["teamid"] = id,
+                ["name"] = name,
+                ["administratorid"] = new EntityReference("systemuser", administratorId),
+                ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId),
+                ["teamtype"] = new OptionSetValue(0),
+                ["isdefault"] = false,
+                ["createdon"] = _utcNow,
+                ["modifiedon"] = _utcNow,
+            });
+            foreach (var member in memberIds.Distinct())
+            {
+                var membership = Guid.NewGuid();
+                Store.Insert(new Entity("teammembership", membership) { ["teammembershipid"] = membership, ["teamid"] = id, ["systemuserid"] = member });
+            }
+        });
+        return id;
+    }
+
     /// <summary>Runs the queued asynchronous steps (and the ones they queue); returns how many ran.</summary>
     public int RunAsyncJobs() => _async.RunPending(Runner, () => UtcNow);
 
@@ -189,6 +232,9 @@ public sealed class XrmEmulator
 
     /// <summary>The primary id column: activityid for activity tables, businessprocessflowinstanceid for process flows, else &lt;table&gt;id.</summary>
     public string PrimaryKeyOf(string table) => _customActivityTables.Contains(table) ? "activityid" : PrimaryKey.DefaultNameFor(table);
+
+    /// <summary>The states and status reasons of a table, or null when the emulator has no model of them.</summary>
+    internal StateModel? StatesOf(string table) => StateModel.Of(table, _customActivityTables.Contains(table));
 
     /// <summary>Trace lines of every execution of a plugin (full or short type name), in order.</summary>
     public IReadOnlyList<string> TraceLines(string pluginType) => Meter.For(pluginType).SelectMany(e => e.TraceLines).ToList();

@@ -4,7 +4,7 @@ using Microsoft.Xrm.Sdk;
 namespace Xrm.Emulator.Faults;
 
 /// <summary>The faults the emulator raises, worded as the platform words them where it has a wording.</summary>
-internal static class Fault
+internal static partial class Fault
 {
     public const int MaxDepth = 8;
 
@@ -22,7 +22,7 @@ internal static class Fault
     public static XrmFaultException UnknownMessage(string? name) =>
         Of(FaultCodes.InvalidArgument,
             $"The emulator does not implement the message '{name}'. Implemented: Create, Retrieve, Update, Delete, RetrieveMultiple, " +
-            "Assign, SetState, CreateMultiple, UpdateMultiple, ExecuteMultiple, ExecuteTransaction, WhoAmI and the registered custom APIs.");
+            "Assign, SetState, WinOpportunity, LoseOpportunity, CreateMultiple, UpdateMultiple, ExecuteMultiple, ExecuteTransaction, WhoAmI and the registered custom APIs.");
 
     public static XrmFaultException InfiniteLoop(int depth) =>
         Of(FaultCodes.InfiniteLoop,

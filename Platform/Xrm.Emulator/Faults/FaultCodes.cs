@@ -1,7 +1,7 @@
 namespace Xrm.Emulator.Faults;
 
 /// <summary>The platform's error codes for the faults the emulator raises (Dataverse "Web service error codes").</summary>
-public static class FaultCodes
+public static partial class FaultCodes
 {
     /// <summary>0x80040203 InvalidArgument: also used for what the emulator refuses (unknown message, bad parameter).</summary>
     public const int InvalidArgument = -2147220989;

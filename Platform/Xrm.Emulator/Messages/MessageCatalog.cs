@@ -19,6 +19,7 @@ internal sealed class MessageCatalog
                      new RetrieveMultipleHandler(emulator), new AssignHandler(emulator), new SetStateHandler(emulator),
                      new CreateMultipleHandler(emulator), new UpdateMultipleHandler(emulator), new WhoAmIHandler(emulator),
                      new ExecuteMultipleHandler(emulator), new ExecuteTransactionHandler(emulator), new RetrieveEnvironmentVariableValueHandler(emulator), new GrantAccessHandler(emulator),
+                     new CloseOpportunityHandler(emulator, won: true), new CloseOpportunityHandler(emulator, won: false),
                  })
         {
             _handlers.Add(handler.Name, handler);

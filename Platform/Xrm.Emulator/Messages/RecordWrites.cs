@@ -41,11 +41,11 @@ internal static class RecordWrites
         row["createdby"] = user;
         row["modifiedby"] = user;
         if (!Has(row, "ownerid") && metadata.HasColumn("ownerid")) row["ownerid"] = user;
-        if (!Has(row, "statecode") && metadata.HasColumn("statecode")) row["statecode"] = new OptionSetValue(0);
-        if (!Has(row, "statuscode") && metadata.HasColumn("statuscode"))
+        if (metadata.HasColumn("ownerid"))
         {
-            row["statuscode"] = new OptionSetValue(DefaultStatuses.Of(table, row.GetAttributeValue<OptionSetValue>("statecode")?.Value ?? 0));
+            foreach (var pair in Ownership.ColumnsFor(emulator, row.GetAttributeValue<EntityReference>("ownerid"))) row[pair.Key] = pair.Value;
         }
+        if (metadata.HasColumn("statecode")) StateRules.OnInsert(emulator, operation, row);
 
         emulator.Store.Insert(row);
         item.Id = id;
@@ -58,7 +58,7 @@ internal static class RecordWrites
     {
         var target = item.Target!;
         var table = operation.Table;
-        if (!emulator.Store.Exists(table, item.Id)) throw Fault.DoesNotExist(table, item.Id);
+        var stored = emulator.Store.Find(table, item.Id) ?? throw Fault.DoesNotExist(table, item.Id);
 
         var metadata = emulator.Metadata.Require(table);
         var primaryKey = emulator.PrimaryKeyOf(table);
@@ -68,6 +68,8 @@ internal static class RecordWrites
             if (pair.Key != primaryKey) changes.Add(new KeyValuePair<string, object?>(pair.Key, WriteValidation.Check(metadata, pair.Key, pair.Value, emulator.Store)));
         }
 
+        StateRules.OnUpdate(emulator, operation, stored, target, changes);
+        if (target.GetAttributeValue<EntityReference>("ownerid") is { } owner) changes.AddRange(Ownership.ColumnsFor(emulator, owner));
         changes.Add(new KeyValuePair<string, object?>("modifiedon", operation.CreatedOn));
         changes.Add(new KeyValuePair<string, object?>("modifiedby", new EntityReference("systemuser", operation.Origin.UserId)));
         emulator.Store.Apply(table, item.Id, changes);

@@ -23,6 +23,7 @@ internal static class RequestTables
             return collection.EntityName ?? (collection.Entities.Count > 0 ? collection.Entities[0].LogicalName : null);
         }
 
+        if (parameters.TryGetValue("OpportunityClose", out var close) && close is Entity) return "opportunity";
         if (parameters.TryGetValue("EntityMoniker", out var moniker) && moniker is EntityReference monikerReference) return monikerReference.LogicalName;
         if (parameters.TryGetValue("Query", out var query) && query is QueryBase queryBase) return TableOf(queryBase);
         return null;

@@ -52,7 +52,7 @@ public sealed class PluginExecution
     public int Count(string message, string table) =>
         _calls.Count(c => string.Equals(c.Message, message, StringComparison.OrdinalIgnoreCase) && string.Equals(c.Table, table, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Calls that change data: Create, Update, Delete, Assign, SetState, the bulk messages, Associate.</summary>
+    /// <summary>Calls that change data: Create, Update, Delete, Assign, SetState, WinOpportunity, LoseOpportunity, the bulk messages, Associate.</summary>
     public int Writes => _calls.Count(c => c.IsWrite);
 
     public int Reads => _calls.Count(c => c.Message is "Retrieve" or "RetrieveMultiple");

@@ -7,7 +7,7 @@ namespace Xrm.Emulator.Metering;
 public sealed record ServiceCall(string Message, string? Table, string? Batch = null)
 {
     private static readonly string[] WriteMessages =
-        { "Create", "Update", "Delete", "Assign", "SetState", "CreateMultiple", "UpdateMultiple", "Associate", "Disassociate" };
+        { "Create", "Update", "Delete", "Assign", "SetState", "WinOpportunity", "LoseOpportunity", "CreateMultiple", "UpdateMultiple", "Associate", "Disassociate" };
 
     public bool IsWrite => System.Array.IndexOf(WriteMessages, Message) >= 0;
 

@@ -24,5 +24,11 @@ internal sealed record CallOrigin(Guid UserId, Guid InitiatingUserId, int Depth)
     /// <summary>The batch message (ExecuteMultiple, ExecuteTransaction) a metered call belongs to.</summary>
     public string? Batch { get; init; }
 
+    /// <summary>
+    /// The platform's own operation inside another message (SetState's, Assign's, WinOpportunity's Update): it may change
+    /// what a caller may not, such as the state or owner of a closed opportunity.
+    /// </summary>
+    public bool IsPlatformOperation { get; init; }
+
     public static CallOrigin User(Guid userId) => new(userId, userId, 0);
 }

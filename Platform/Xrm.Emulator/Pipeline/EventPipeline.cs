@@ -51,7 +51,7 @@ internal sealed class EventPipeline
         }
     }
 
-    /// <summary>A platform-internal operation at the same depth and in the same transaction (SetState's and Assign's Update).</summary>
+    /// <summary>A platform-internal operation at the same depth and in the same transaction (SetState's, Assign's and WinOpportunity's Update).</summary>
     public OrganizationResponse ExecuteInner(OrganizationRequest request, Operation parent)
     {
         var origin = new CallOrigin(parent.Origin.UserId, parent.Origin.InitiatingUserId, parent.Depth - 1)
@@ -59,6 +59,7 @@ internal sealed class EventPipeline
             CorrelationId = parent.CorrelationId,
             ParentContext = parent.Origin.ParentContext,
             Transaction = parent.Transaction,
+            IsPlatformOperation = true,
         };
         return Execute(request, origin);
     }

@@ -30,7 +30,7 @@ internal sealed class Operation
     public OrganizationRequest Request { get; }
 
     /// <summary>The message as requested.</summary>
-    public string Message { get; }
+    public string Message { get; private set; }
 
     public CallOrigin Origin { get; }
 
@@ -74,6 +74,13 @@ internal sealed class Operation
         SingleMessage = Message;
         MultipleMessage = multipleMessage;
         Items = new[] { item };
+    }
+
+    /// <summary>A request whose steps are registered under another message name (WinOpportunity runs the steps of Win).</summary>
+    public void DescribeEvent(string eventMessage, string table, OperationItem item)
+    {
+        Message = eventMessage;
+        Describe(table, item);
     }
 
     /// <summary>Bulk message: one item per target, and per-record steps of <paramref name="singleMessage"/>.</summary>

@@ -23,9 +23,11 @@ internal sealed class SolutionRegistrationLoader
     private readonly string _folder;
     private readonly Assembly[] _assemblies;
     private readonly Dictionary<Guid, string> _pluginTypesById = new();
+    private readonly PluginInstances? _sharedInstances;
 
-    public SolutionRegistrationLoader(string solutionSrcFolder, Assembly[] pluginAssemblies)
+    public SolutionRegistrationLoader(string solutionSrcFolder, Assembly[] pluginAssemblies, PluginInstances? sharedInstances = null)
     {
+        _sharedInstances = sharedInstances;
         if (!Directory.Exists(solutionSrcFolder)) throw new DirectoryNotFoundException($"The solution folder '{solutionSrcFolder}' does not exist.");
         _folder = solutionSrcFolder;
         _assemblies = pluginAssemblies ?? Array.Empty<Assembly>();
@@ -205,8 +207,14 @@ internal sealed class SolutionRegistrationLoader
         emulator.SetEnvironmentVariable(schemaName, Text(root, "defaultvalue"), null, type);
     }
 
+    /// <summary>A new instance per step, or the shared one when the emulator was given <see cref="PluginInstances"/>.</summary>
+    private IPlugin CreatePlugin(string typeName, string? configuration, string file) =>
+        _sharedInstances == null
+            ? ConstructPlugin(typeName, configuration, file)
+            : _sharedInstances.GetOrCreate(typeName, configuration, () => ConstructPlugin(typeName, configuration, file));
+
     /// <summary>Constructs the plugin with (unsecure, secure), else (unsecure), else no arguments; secure config is always null.</summary>
-    private IPlugin CreatePlugin(string typeName, string? configuration, string file)
+    private IPlugin ConstructPlugin(string typeName, string? configuration, string file)
     {
         var type = _assemblies.Select(a => a.GetType(typeName, throwOnError: false)).FirstOrDefault(t => t != null)
                    ?? throw new InvalidOperationException(

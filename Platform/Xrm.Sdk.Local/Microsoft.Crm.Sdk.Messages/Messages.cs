@@ -55,6 +55,52 @@ namespace Microsoft.Crm.Sdk.Messages
     {
     }
 
+    public sealed class WinOpportunityRequest : OrganizationRequest
+    {
+        public WinOpportunityRequest() : base("WinOpportunity")
+        {
+        }
+
+        public Entity OpportunityClose
+        {
+            get => Parameter<Entity>("OpportunityClose");
+            set => Parameters["OpportunityClose"] = value;
+        }
+
+        public OptionSetValue Status
+        {
+            get => Parameter<OptionSetValue>("Status");
+            set => Parameters["Status"] = value;
+        }
+    }
+
+    public sealed class WinOpportunityResponse : OrganizationResponse
+    {
+    }
+
+    public sealed class LoseOpportunityRequest : OrganizationRequest
+    {
+        public LoseOpportunityRequest() : base("LoseOpportunity")
+        {
+        }
+
+        public Entity OpportunityClose
+        {
+            get => Parameter<Entity>("OpportunityClose");
+            set => Parameters["OpportunityClose"] = value;
+        }
+
+        public OptionSetValue Status
+        {
+            get => Parameter<OptionSetValue>("Status");
+            set => Parameters["Status"] = value;
+        }
+    }
+
+    public sealed class LoseOpportunityResponse : OrganizationResponse
+    {
+    }
+
     [Flags]
     public enum AccessRights
     {

@@ -155,4 +155,19 @@ namespace Coaching.Plugins.Schema
         public const int Canceled = 2;
         public const int Scheduled = 3;
     }
+
+    /// <summary>An owner team: a deal owned by a team is coached through the team's administrator.</summary>
+    public static class TeamTable
+    {
+        public const string Name = "team";
+        public const string Id = "teamid";
+        public const string Administrator = "administratorid";
+    }
+
+    /// <summary>The activity WinOpportunity / LoseOpportunity record a close with.</summary>
+    public static class OpportunityCloseTable
+    {
+        public const string Name = "opportunityclose";
+        public const string Opportunity = "opportunityid";
+    }
 }

@@ -18,6 +18,7 @@ namespace Coaching.Plugins.Services
     public static class ReviewAgendaService
     {
         private const string OwnerAlias = "owner";
+        private const string TeamAdministratorAlias = "teamadmin";
 
         /// <summary>Rows a page of the agenda query returns (the platform's largest page).</summary>
         public const int PageSize = 5000;
@@ -31,7 +32,9 @@ namespace Coaching.Plugins.Services
         /// One query, paged by 5,000 (plus the settings when not cached). Either filter may be null: every open
         /// deal the caller can see.
         /// </summary>
-        /// <param name="managerId">Only deals owned by this manager's direct reports.</param>
+        /// <param name="managerId">
+        /// Only deals owned by this manager's direct reports, or by teams one of them administers (the rep a team-owned deal is coached through).
+        /// </param>
         /// <param name="ownerId">Only deals owned by this user.</param>
         public static EntityCollection Agenda(IOperationContext context, Guid? managerId, Guid? ownerId)
         {
@@ -71,9 +74,16 @@ namespace Coaching.Plugins.Services
             if (ownerId.HasValue) query.Criteria.AddCondition(OpportunityTable.Owner, ConditionOperator.Equal, ownerId.Value);
             if (managerId.HasValue)
             {
-                var owner = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id);
+                var owner = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id, JoinOperator.LeftOuter);
                 owner.EntityAlias = OwnerAlias;
-                owner.LinkCriteria.AddCondition(SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
+                var team = query.AddLink(TeamTable.Name, OpportunityTable.Owner, TeamTable.Id, JoinOperator.LeftOuter);
+                var administrator = team.AddLink(SystemUserTable.Name, TeamTable.Administrator, SystemUserTable.Id, JoinOperator.LeftOuter);
+                administrator.EntityAlias = TeamAdministratorAlias;
+
+                var reportsToManager = new FilterExpression(LogicalOperator.Or);
+                reportsToManager.AddCondition(OwnerAlias, SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
+                reportsToManager.AddCondition(TeamAdministratorAlias, SystemUserTable.Manager, ConditionOperator.Equal, managerId.Value);
+                query.Criteria.AddFilter(reportsToManager);
             }
 
             query.AddOrder(OpportunityTable.Id, OrderType.Ascending);

@@ -14,6 +14,8 @@ namespace Coaching.Plugins.Services
     public static class SessionService
     {
         private const string OwnerAlias = "owner";
+        private const string TeamAlias = "team";
+        private const string TeamAdministratorAlias = "teamadmin";
         private const string SessionAlias = "session";
 
         /// <summary>What a session snapshots of the opportunity (and the owner, who is the rep coached).</summary>
@@ -25,9 +27,14 @@ namespace Coaching.Plugins.Services
             OpportunityTable.LastInteractionOutcome, OpportunityTable.NextInteractionDate, OpportunityTable.NextInteractionGoal,
         };
 
+        // The state too: a session opens only on an open deal.
+        private static readonly string[] SnapshotAndStateColumns = SnapshotColumns.Concat(new[] { OpportunityTable.State }).ToArray();
+
         /// <summary>
-        /// Opens a session for the opportunity unless one is open or recent. Three calls at most:
+        /// Opens a session for the opportunity unless it is closed or a session is open or recent. Three calls at most:
         /// one query (owner's manager and existing sessions), the session, the task.
+        /// The rep coached is the owner; on a team-owned deal, the team's administrator (coach_repid and the prep task
+        /// take a user, never a team). The session belongs to that rep's manager, or to the rep when they have none.
         /// </summary>
         /// <param name="opportunity">
         /// Current values of the opportunity (a post-image or a retrieved row); null to read them in the same one query.
@@ -53,9 +60,19 @@ namespace Coaching.Plugins.Services
             }
 
             var known = ReadOwnerAndSessions(context.SystemService, opportunityRef.Id, readSnapshot: opportunity == null);
+            if (known.Opportunity.GetAttributeValue<OptionSetValue>(OpportunityTable.State) is { } state && state.Value != (int)OpportunityState.Open)
+            {
+                // A process flow can still move on a won or lost deal; there is nothing left to coach on it.
+                context.Trace("The deal is closed: no session");
+                return SessionOpening.NotCreated("The opportunity is closed: micro-coaching is for open opportunities.");
+            }
+
             opportunity ??= known.Opportunity;
             var owner = opportunity.GetAttributeValue<EntityReference>(OpportunityTable.Owner);
-            var manager = known.Manager ?? requestedBy;
+            var ownedByTeam = owner != null && owner.LogicalName == TeamTable.Name;
+            var rep = ownedByTeam ? known.TeamAdministrator : owner;
+            var manager = (ownedByTeam ? known.TeamAdministratorManager : known.Manager) ?? requestedBy;
+            if (ownedByTeam) context.Trace("Team-owned deal: coaching the team's administrator");
             var dedupe = SessionDedupe.ShouldCreate(known.Sessions, context.Now, settings.DedupeWindowDays);
             if (!dedupe.ShouldCreate)
             {
@@ -68,8 +85,8 @@ namespace Coaching.Plugins.Services
             {
                 [ActivityColumns.Subject] = plan.Subject,
                 [ActivityColumns.Regarding] = opportunityRef,
-                [ActivityColumns.Owner] = manager ?? owner,
-                [SessionTable.Rep] = owner,
+                [ActivityColumns.Owner] = manager ?? rep ?? owner,
+                [SessionTable.Rep] = rep,
                 // Determine is done: the trigger picked this deal. The rep compiles the facts next.
                 [SessionTable.Step] = new OptionSetValue((int)SessionStep.Compile),
                 [SessionTable.Trigger] = new OptionSetValue((int)trigger),
@@ -78,7 +95,8 @@ namespace Coaching.Plugins.Services
                 [SessionTable.RepSnapshot] = plan.Snapshot.Rep,
                 [ActivityColumns.Due] = plan.PrepTask.Due,
             };
-            if (owner == null) session.Attributes.Remove(ActivityColumns.Owner);
+            if (manager == null && rep == null && owner == null) session.Attributes.Remove(ActivityColumns.Owner);
+            if (rep == null) session.Attributes.Remove(SessionTable.Rep);
             session.Id = context.SystemService.Create(session);
 
             var task = new Entity(TaskTable.Name)
@@ -89,7 +107,7 @@ namespace Coaching.Plugins.Services
                 [ActivityColumns.Due] = plan.PrepTask.Due,
                 [TaskTable.Category] = TaskTable.CoachingCategory,
             };
-            if (owner != null) task[ActivityColumns.Owner] = owner;
+            if ((rep ?? owner) is { } assignee) task[ActivityColumns.Owner] = assignee;
             context.SystemService.Create(task);
 
             context.Trace("Opened session {0} ({1}) with a prep task due {2:u}", session.Id, trigger, plan.PrepTask.Due);
@@ -116,14 +134,14 @@ namespace Coaching.Plugins.Services
         }
 
         /// <summary>
-        /// One query: the opportunity (with the snapshot columns when asked), its owner's manager, and its sessions
-        /// (outer join, one row per session).
+        /// One query: the opportunity (with the snapshot columns when asked), its owner's manager or, for a team owner,
+        /// the team's administrator and their manager, and its sessions (outer join, one row per session).
         /// </summary>
         private static OwnerAndSessions ReadOwnerAndSessions(IOrganizationService service, Guid opportunityId, bool readSnapshot)
         {
             var query = new QueryExpression(OpportunityTable.Name)
             {
-                ColumnSet = readSnapshot ? new ColumnSet(SnapshotColumns) : new ColumnSet(OpportunityTable.Id),
+                ColumnSet = readSnapshot ? new ColumnSet(SnapshotAndStateColumns) : new ColumnSet(OpportunityTable.Id, OpportunityTable.State),
             };
             query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
 
@@ -131,12 +149,21 @@ namespace Coaching.Plugins.Services
             ownerLink.EntityAlias = OwnerAlias;
             ownerLink.Columns = new ColumnSet(SystemUserTable.Manager);
 
+            var teamLink = query.AddLink(TeamTable.Name, OpportunityTable.Owner, TeamTable.Id, JoinOperator.LeftOuter);
+            teamLink.EntityAlias = TeamAlias;
+            teamLink.Columns = new ColumnSet(TeamTable.Administrator);
+            var administratorLink = teamLink.AddLink(SystemUserTable.Name, TeamTable.Administrator, SystemUserTable.Id, JoinOperator.LeftOuter);
+            administratorLink.EntityAlias = TeamAdministratorAlias;
+            administratorLink.Columns = new ColumnSet(SystemUserTable.Manager);
+
             var sessions = query.AddLink(SessionTable.Name, OpportunityTable.Id, ActivityColumns.Regarding, JoinOperator.LeftOuter);
             sessions.EntityAlias = SessionAlias;
             sessions.Columns = new ColumnSet(ActivityColumns.CreatedOn, ActivityColumns.State);
 
             var rows = service.RetrieveMultiple(query).Entities;
-            var manager = rows.Select(r => r.GetAttributeValue<AliasedValue>(OwnerAlias + "." + SystemUserTable.Manager)?.Value as EntityReference).FirstOrDefault(m => m != null);
+            var manager = Aliased(rows, OwnerAlias + "." + SystemUserTable.Manager);
+            var administrator = Aliased(rows, TeamAlias + "." + TeamTable.Administrator);
+            var administratorManager = Aliased(rows, TeamAdministratorAlias + "." + SystemUserTable.Manager);
             var existing = rows
                 .Where(r => r.Contains(SessionAlias + "." + ActivityColumns.CreatedOn))
                 .Select(r => new ExistingSession(
@@ -145,8 +172,15 @@ namespace Coaching.Plugins.Services
                 .ToArray();
             var opportunity = rows.FirstOrDefault() ?? throw new InvalidPluginExecutionException(
                 "The opportunity for this micro-coaching session no longer exists; refresh the page.");
-            return new OwnerAndSessions(RootColumnsOnly(opportunity), manager, existing);
+            return new OwnerAndSessions(RootColumnsOnly(opportunity), manager, existing)
+            {
+                TeamAdministrator = administrator,
+                TeamAdministratorManager = administratorManager,
+            };
         }
+
+        private static EntityReference? Aliased(DataCollection<Entity> rows, string column) =>
+            rows.Select(r => r.GetAttributeValue<AliasedValue>(column)?.Value as EntityReference).FirstOrDefault(m => m != null);
 
         // The query's root row also carries the links' aliased columns; the snapshot reads only the opportunity's own.
         private static Entity RootColumnsOnly(Entity row)
@@ -172,6 +206,11 @@ namespace Coaching.Plugins.Services
             public Entity Opportunity { get; }
 
             public EntityReference? Manager { get; }
+
+            /// <summary>For a team owner: the team's administrator, the rep accountable for its deals.</summary>
+            public EntityReference? TeamAdministrator { get; set; }
+
+            public EntityReference? TeamAdministratorManager { get; set; }
 
             public ExistingSession[] Sessions { get; }
         }

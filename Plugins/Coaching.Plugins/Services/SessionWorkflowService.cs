@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Coaching.Core.Cadence;
+using Coaching.Core.Opportunities;
 using Coaching.Core.Sessions;
 using Coaching.Core.Settings;
 using Coaching.Plugins.Infrastructure;
@@ -57,7 +58,8 @@ namespace Coaching.Plugins.Services
 
         /// <summary>
         /// Post-operation. Entering Follow up: one query and up to four tasks (three action items and the
-        /// follow-up), only those not created before. Done: two updates (the opportunity, the session's state).
+        /// follow-up), only those not created before. Done: the deal's state, then two updates (the opportunity when
+        /// it is open, the session's state).
         /// </summary>
         public static void CarryOutStepChange(LocalPluginContext context, TargetRecord record)
         {
@@ -165,7 +167,17 @@ namespace Coaching.Plugins.Services
             var regarding = session.GetAttributeValue<EntityReference>(ActivityColumns.Regarding);
             if (regarding != null && regarding.LogicalName == OpportunityTable.Name)
             {
-                context.SystemService.Update(new Entity(OpportunityTable.Name, regarding.Id) { [OpportunityTable.LastCoachedOn] = context.Now });
+                // A won or lost deal is read-only (the platform refuses the write) and off the agenda the stamp ranks.
+                var state = context.SystemService.Retrieve(OpportunityTable.Name, regarding.Id, new ColumnSet(OpportunityTable.State))
+                    .GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value ?? (int)OpportunityState.Open;
+                if (state == (int)OpportunityState.Open)
+                {
+                    context.SystemService.Update(new Entity(OpportunityTable.Name, regarding.Id) { [OpportunityTable.LastCoachedOn] = context.Now });
+                }
+                else
+                {
+                    context.Trace("The deal is closed: not stamped as coached");
+                }
             }
 
             // Done is the end of the session: complete the activity, so it leaves the open lists and a new session can start.

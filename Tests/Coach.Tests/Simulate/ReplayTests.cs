@@ -223,6 +223,12 @@ public sealed class ReplayTests
         seen.Applied.Single(a => a.Event.Kind == EventKind.Won).Clock.Should().Be(Utc("2026-07-25T15:00:00Z"));
         result.BlockedMoves.Should().BeEmpty("both deals had a goal and a future next interaction when they moved");
         result.Summary.Won.Should().Be(1);
+        var won = seen.Opportunity("O3", OpportunityTable.State, "statuscode", "actualclosedate");
+        won.GetAttributeValue<OptionSetValue>("statuscode").Value.Should().Be(3, "closed through WinOpportunity with the Won status");
+        won.GetAttributeValue<DateTime>("actualclosedate").Should().Be(Utc("2026-07-25T00:00:00Z"), "the close date is the day the deal was won");
+        var closes = seen.Emulator.Service().RetrieveMultiple(new QueryExpression(OpportunityCloseTable.Name) { ColumnSet = new ColumnSet(OpportunityCloseTable.Opportunity) }).Entities;
+        closes.Should().ContainSingle("the win is recorded as an opportunityclose activity").Which
+            .GetAttributeValue<EntityReference>(OpportunityCloseTable.Opportunity).Id.Should().Be(seen.Deals["O3"].Id);
         result.Notes.Should().Contain(n => n.StartsWith("No events.csv: events were derived"));
     }
 

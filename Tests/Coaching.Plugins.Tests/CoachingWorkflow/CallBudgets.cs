@@ -34,7 +34,7 @@ public class CallBudgets
         Calls(followUp.Single("SessionWorkflowPlugin", 20)).Should().Be("1 Retrieve opportunity");
         Calls(followUp.Single("SessionWorkflowPlugin", 40)).Should().Be("1 RetrieveMultiple task, 3 Create task");
         Calls(done.Single("SessionWorkflowPlugin", 20)).Should().BeEmpty();
-        Calls(done.Single("SessionWorkflowPlugin", 40)).Should().Be("1 Update opportunity, 1 Update coach_microcoachingsession");
+        Calls(done.Single("SessionWorkflowPlugin", 40)).Should().Be("1 Retrieve opportunity, 1 Update opportunity, 1 Update coach_microcoachingsession");
     }
 
     [Fact]

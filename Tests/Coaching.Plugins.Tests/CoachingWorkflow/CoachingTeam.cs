@@ -63,6 +63,9 @@ internal sealed class CoachingTeam
         return Emulator.Service(owner ?? Rep).Create(deal);
     }
 
+    /// <summary>The rep closes the deal as the Close Opportunity dialog does (see <see cref="Deals.Close"/>).</summary>
+    public void Close(Guid deal, bool won) => Deals.Close(Emulator.Service(Rep), deal, won);
+
     /// <summary>The manager starts a session from the opportunity form's button.</summary>
     public OrganizationResponse StartMicroCoaching(Guid deal) =>
         AsManager.Execute(new OrganizationRequest(StartMicroCoachingMessage.Name)

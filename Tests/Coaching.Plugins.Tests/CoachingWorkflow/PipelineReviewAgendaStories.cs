@@ -63,6 +63,46 @@ public class PipelineReviewAgendaStories
     }
 
     [Fact]
+    public void A_team_owned_deal_is_on_the_agenda_of_the_manager_of_the_team_administrator()
+    {
+        var keyAccounts = _team.Emulator.AddTeam("Key accounts", _team.OtherRep, _team.OtherRep);
+        var otherManagersTeam = _team.Emulator.AddTeam("Elsewhere", _team.Emulator.AddUser("Ezra Else"));
+        var teamDeal = _team.Deal("Team deal", with: d => d[OpportunityTable.EstimatedValue] = new Money(180000m));
+        var elsewhereDeal = _team.Deal("Elsewhere deal", with: d => d[OpportunityTable.EstimatedValue] = new Money(180000m));
+        Assign(teamDeal, keyAccounts);
+        Assign(elsewhereDeal, otherManagersTeam);
+
+        var agenda = Agenda(managerId: _team.Manager).Entities.Select(DealOf).ToList();
+
+        agenda.Should().Contain(teamDeal).And.NotContain(elsewhereDeal);
+        agenda.Should().Contain(new[] { _riskyDeal, _bigDeal, _sofiasDeal }, "user-owned deals stay on it");
+    }
+
+    private void Assign(Guid deal, Guid team) =>
+        _team.Emulator.Service().Execute(new Microsoft.Crm.Sdk.Messages.AssignRequest
+        {
+            Target = new EntityReference(OpportunityTable.Name, deal),
+            Assignee = new EntityReference(TeamTable.Name, team),
+        });
+
+    [Fact]
+    public void Deals_won_or_lost_leave_the_agenda_and_a_reopened_one_returns()
+    {
+        _team.Close(_riskyDeal, won: true);
+        _team.Close(_bigDeal, won: false);
+
+        Agenda(managerId: _team.Manager).Entities.Select(DealOf).Should().Equal(_sofiasDeal);
+
+        _team.Emulator.Service(_team.Rep).Execute(new Microsoft.Crm.Sdk.Messages.SetStateRequest
+        {
+            EntityMoniker = new EntityReference(OpportunityTable.Name, _bigDeal),
+            State = new OptionSetValue(0),
+            Status = new OptionSetValue(-1),
+        });
+        Agenda(managerId: _team.Manager).Entities.Select(DealOf).Should().Equal(_bigDeal, _sofiasDeal);
+    }
+
+    [Fact]
     public void Each_row_says_why_the_deal_is_flagged_and_why_it_ranks_where_it_does()
     {
         var risky = Agenda(managerId: _team.Manager).Entities.First();

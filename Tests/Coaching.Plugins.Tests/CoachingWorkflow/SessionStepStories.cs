@@ -193,6 +193,21 @@ public class SessionStepStories
     }
 
     [Fact]
+    public void A_session_on_a_deal_won_meanwhile_can_still_be_done_and_leaves_the_closed_deal_untouched()
+    {
+        var deal = _team.Deal();
+        var session = _team.StartSession(deal);
+        _team.AgreeNextSteps(session, "Send the ROI sheet");
+        _team.Close(deal, won: true);
+
+        _team.MoveSession(session, SessionStep.Done);
+
+        _team.Session(session).GetAttributeValue<OptionSetValue>(ActivityColumns.State).Value.Should().Be(1, "the session is completed");
+        _team.Read(OpportunityTable.Name, deal, OpportunityTable.LastCoachedOn).GetAttributeValue<DateTime?>(OpportunityTable.LastCoachedOn)
+            .Should().BeNull("a won deal is read-only; the stamp only ranks open deals on the agenda");
+    }
+
+    [Fact]
     public void A_session_longer_than_the_maximum_is_reported_not_blocked()
     {
         var session = _team.StartSession(_team.Deal());

@@ -64,7 +64,8 @@ public class StartMicroCoachingStories
     [Fact]
     public void A_closed_deal_is_refused()
     {
-        var deal = _team.Deal("Northwind expansion", with: d => d[OpportunityTable.State] = new OptionSetValue(2));
+        var deal = _team.Deal("Northwind expansion");
+        _team.Close(deal, won: false);
 
         var start = () => _team.StartMicroCoaching(deal);
 

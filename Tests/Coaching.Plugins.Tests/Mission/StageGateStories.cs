@@ -119,6 +119,25 @@ public class StageGateStories
     }
 
     [Fact]
+    public void Moving_the_business_process_flow_of_a_closed_deal_opens_no_session()
+    {
+        // The platform lets a process flow move on a won or lost deal (the deal itself stays read-only).
+        var deal = _world.Opportunity("Contoso renewal", _world.FittingAccount(), goal: Goal, nextInteraction: _world.Now.AddDays(3));
+        var flow = BusinessProcessFlow.For(_world, deal);
+        _world.Emulator.Service(_world.Rep).Execute(new Microsoft.Crm.Sdk.Messages.WinOpportunityRequest
+        {
+            OpportunityClose = new Entity(OpportunityCloseTable.Name) { [OpportunityCloseTable.Opportunity] = new EntityReference(OpportunityTable.Name, deal) },
+            Status = new OptionSetValue(-1),
+        });
+
+        flow.MoveTo(flow.Develop);
+
+        flow.ActiveStage().Should().Be(flow.Develop);
+        _world.Sessions(deal).Should().BeEmpty("a won deal is not coached");
+        _world.Tasks(deal).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Going_back_in_the_business_process_flow_is_not_blocked()
     {
         var flow = BusinessProcessFlow.For(_world, _world.Opportunity("Contoso renewal", _world.FittingAccount(), goal: Goal, nextInteraction: _world.Now.AddDays(3)));

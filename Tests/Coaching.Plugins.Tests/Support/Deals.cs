@@ -8,15 +8,15 @@ namespace Coaching.Plugins.Tests.Support;
 /// <summary>What a rep does to a deal outside its form fields. Closing goes through this one place.</summary>
 public static class Deals
 {
-    private const int WonStatus = 3;
-    private const int LostStatus = 4;
-
-    /// <summary>Closes the deal as won or lost (the plugins react to the Update of statecode every closing path makes).</summary>
-    public static void Close(IOrganizationService service, Guid id, bool won) =>
-        service.Execute(new SetStateRequest
-        {
-            EntityMoniker = new EntityReference(OpportunityTable.Name, id),
-            State = new OptionSetValue(won ? 1 : 2),
-            Status = new OptionSetValue(won ? WonStatus : LostStatus),
-        });
+    /// <summary>
+    /// Closes the deal as the Close Opportunity dialog does: WinOpportunity (Won) or LoseOpportunity (Canceled), each with
+    /// an opportunityclose activity. The plugins react to the Update of statecode the platform makes for both.
+    /// </summary>
+    public static void Close(IOrganizationService service, Guid id, bool won)
+    {
+        var close = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference(OpportunityTable.Name, id), ["subject"] = won ? "Won" : "Lost" };
+        service.Execute(won
+            ? new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(-1) }
+            : new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(-1) });
+    }
 }

@@ -68,7 +68,8 @@ public class ScheduleMicroCoachingTests
     [Fact]
     public void A_closed_deal_fails_the_step_with_a_clear_message()
     {
-        var deal = _team.Deal("Northwind expansion", d => d[OpportunityTable.State] = new OptionSetValue(1));
+        var deal = _team.Deal("Northwind expansion");
+        _team.Close(deal, won: true);
 
         var schedule = () => Schedule(deal, out _);
 

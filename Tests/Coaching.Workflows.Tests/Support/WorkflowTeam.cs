@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using Microsoft.Crm.Sdk.Messages;
 using Coaching.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
@@ -55,6 +56,15 @@ internal sealed class WorkflowTeam
         };
         with?.Invoke(deal);
         return Emulator.Service(Rep).Create(deal);
+    }
+
+    /// <summary>The rep closes the deal as the Close Opportunity dialog does: WinOpportunity (Won) or LoseOpportunity (Canceled).</summary>
+    public void Close(Guid deal, bool won)
+    {
+        var close = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference(OpportunityTable.Name, deal), ["subject"] = won ? "Won" : "Lost" };
+        Emulator.Service(Rep).Execute(won
+            ? new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(-1) }
+            : new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(-1) });
     }
 
     public Guid Account(int industryCode, int employees, decimal revenue, string country) =>

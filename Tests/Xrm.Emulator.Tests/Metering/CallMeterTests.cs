@@ -37,6 +37,23 @@ public class CallMeterTests
     }
 
     [Fact]
+    public void A_plugin_closing_a_deal_is_metered_as_a_write_on_opportunity()
+    {
+        var deal = _emulator.Service().Create(new Entity("opportunity"));
+        _emulator.On("Create", "account", PipelineStage.PostOperation, p => p.Service.Execute(new Microsoft.Crm.Sdk.Messages.WinOpportunityRequest
+        {
+            OpportunityClose = new Entity("opportunityclose") { ["opportunityid"] = new EntityReference("opportunity", deal) },
+            Status = new OptionSetValue(-1),
+        }), name: "Test.Closer");
+
+        _emulator.Service().Create(new Entity("account"));
+
+        var execution = _emulator.Meter.For("Test.Closer").Should().ContainSingle().Which;
+        execution.Calls.Select(c => c.ToString()).Should().Equal("WinOpportunity opportunity");
+        execution.Writes.Should().Be(1);
+    }
+
+    [Fact]
     public void Calls_made_by_tests_are_not_metered()
     {
         _emulator.Service().Create(new Entity("account"));

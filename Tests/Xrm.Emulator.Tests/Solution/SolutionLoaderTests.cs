@@ -60,6 +60,23 @@ public sealed class SolutionLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Emulators_given_the_same_PluginInstances_run_one_instance_per_plugin_type_and_configuration()
+    {
+        _solution.Step($"{Stamp}: Create of account", Create, Stamp, "account", stage: 20);
+        _solution.Step($"{Stamp}: Update of account", Update, Stamp, "account", stage: 20);
+        _solution.Step($"{Configured}: Create of account", Create, Configured, "account", stage: 40, configuration: "a");
+        var shared = new PluginInstances();
+
+        var first = XrmEmulator.FromSolution(_solution.Path, shared, typeof(SolutionLoaderTests).Assembly);
+        var second = XrmEmulator.FromSolution(_solution.Path, shared, typeof(SolutionLoaderTests).Assembly);
+
+        shared.Count.Should().Be(2, "Stamp (no configuration) serves both of its steps; Configured is one more");
+        var stamps = first.Steps.All.Concat(second.Steps.All).Where(s => s.PluginTypeName == Stamp).Select(s => s.Plugin).Distinct().ToList();
+        stamps.Should().ContainSingle("both organizations run the very same instance");
+        Load().Steps.All.First(s => s.PluginTypeName == Stamp).Plugin.Should().NotBeSameAs(stamps[0], "without a shared cache each emulator constructs its own");
+    }
+
+    [Fact]
     public void Configuration_is_passed_to_the_plugin_constructor_and_secure_configuration_is_null()
     {
         _solution.Step($"{Configured}: Create of account", Create, Configured, "account", stage: 40, configuration: "{&quot;mode&quot;:&quot;strict&quot;}");

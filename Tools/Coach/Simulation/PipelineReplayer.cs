@@ -20,7 +20,8 @@ namespace Coach.Simulation;
 /// <item>interaction_scheduled: Update of the next interaction date;</item>
 /// <item>interaction_completed: the scheduled meeting logged as an appointment and completed (SetState), or, with
 /// nothing scheduled, a phone call logged and completed; the value, when given, becomes the last interaction outcome;</item>
-/// <item>won / lost: SetState of the opportunity (Won 1/3, Lost 2/4).</item>
+/// <item>won / lost: WinOpportunity (status Won) / LoseOpportunity (status Canceled) with an opportunityclose dated at
+/// the event, as the Close Opportunity dialog does (the platform refuses SetState to Won or Lost).</item>
 /// </list>
 /// Events on a deal that is already closed, or that was never created, are skipped and reported with their line.
 /// At each day boundary the replay crosses, coach_RefreshCoachingSignals runs as the daily flow runs it (as the admin,
@@ -278,7 +279,16 @@ public sealed class PipelineReplayer
 
     private void Close(LiveOpportunity deal, OpportunityState state)
     {
-        SetState(As(deal.Owner), OpportunityTable.Name, deal.Id, (int)state, state == OpportunityState.Won ? OpportunityWon : OpportunityLost);
+        var won = state == OpportunityState.Won;
+        var close = new Entity(OpportunityCloseTable.Name)
+        {
+            [OpportunityCloseTable.Opportunity] = new EntityReference(OpportunityTable.Name, deal.Id),
+            [ActivityColumns.Subject] = (won ? "Won: " : "Lost: ") + deal.Row.Name,
+            [ActivityColumns.ActualEnd] = _emulator.UtcNow,
+        };
+        As(deal.Owner).Execute(won
+            ? new WinOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(OpportunityWon) }
+            : new LoseOpportunityRequest { OpportunityClose = close, Status = new OptionSetValue(OpportunityLost) });
         deal.State = state;
         deal.ClosedAt = _emulator.UtcNow;
     }
