@@ -145,7 +145,7 @@ function criterionItem(criterion: IcpCriterion): HTMLElement {
         el("span", { class: "cp-item-text" },
             srOnly(`${CRITERION_WORDS[criterion.status]}: `),
             el("span", { class: "cp-item-label" }, criterion.label),
-            criterion.detail ? ` ${unknown ? "unknown: no data on the account or deal" : criterion.detail}` : ""),
+            criterion.detail ? `: ${unknown ? "unknown (no data yet)" : criterion.detail}` : ""),
         criterion.points ? el("span", { class: "cp-points", title: "points" }, criterion.points) : null);
 }
 
@@ -158,7 +158,7 @@ function reviewSection(view: CoachingView, idPrefix: string): HTMLElement {
     const anyTimeBased = reasons.some(reason => reason.timeBased);
     return section(idPrefix, "review", "Pipeline meeting", status,
         el("ul", { class: "cp-list cp-reasons", "aria-label": "Why it is flagged" }, ...reasons.map(reasonItem)),
-        anyTimeBased ? el("p", { class: "cp-footnote" }, icon("clock", true), "Time-based: true because of today's date, without any change to the deal.") : null);
+        anyTimeBased ? el("p", { class: "cp-footnote" }, icon("clock", true), "Time-based reasons come from today's date: they hold without any change to the deal.") : null);
 }
 
 function reasonItem(reason: ReviewReason): HTMLElement {
@@ -206,7 +206,7 @@ function sessionSection(view: CoachingView, start: StartState | null, now: Date,
         session ? sessionBody(session, now, actions) : el("p", { class: "cp-muted", "data-testid": "no-session" }, "No open micro-coaching session."),
         canStart ? el("div", { class: "cp-actions" },
             button(start?.kind === "running" ? "Starting…" : "Start micro-coaching", "primary", actions.start, "start", start?.kind === "running")) : null,
-        start && start.kind !== "running" ? startResult(start) : null);
+        start && start.kind !== "running" ? startResult(start, actions) : null);
 }
 
 function sessionBody(session: OpenSession, now: Date, actions: PanelActions): HTMLElement {
@@ -262,7 +262,7 @@ function taskItem(task: CoachingTask, now: Date): HTMLElement {
         el("span", { class: `cp-tag cp-tag--${status.toLowerCase()}` }, status));
 }
 
-function startResult(outcome: StartOutcome): HTMLElement {
+function startResult(outcome: StartOutcome, actions: PanelActions): HTMLElement {
     const kinds = {
         started: { cls: "success", title: "Session started", icon: "met" },
         refused: { cls: "warning", title: "No new session", icon: "note" },
@@ -271,5 +271,11 @@ function startResult(outcome: StartOutcome): HTMLElement {
     const kind = kinds[outcome.kind];
     return el("div", { class: `cp-result cp-result--${kind.cls}`, "data-testid": "start-result", "data-outcome": outcome.kind, tabindex: "-1", "data-focus-key": "start-result" },
         icon(kind.icon, outcome.kind !== "failed"),
-        el("div", {}, el("p", { class: "cp-result-title" }, kind.title), outcome.message ? el("p", {}, outcome.message) : null));
+        el("div", {},
+            el("p", { class: "cp-result-title" }, kind.title),
+            outcome.message ? el("p", {}, outcome.message) : null,
+            // A refusal names the session that made a new one unnecessary: open it from here.
+            outcome.kind === "refused" && outcome.sessionId
+                ? el("div", { class: "cp-actions" }, button("Open that session", "secondary", () => actions.openSession(outcome.sessionId!), "open-existing"))
+                : null));
 }

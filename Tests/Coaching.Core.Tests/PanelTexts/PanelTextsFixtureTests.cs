@@ -114,7 +114,7 @@ namespace Coaching.Core.Tests.PanelTexts
             {
                 (new IcpAccount("Financial", 1200, 50_000_000m, "Germany"), 80_000m, new[] { "met", "met", "met", "met", "met" }),
                 (new IcpAccount("Financial", null, 5_000_000m, "Germany"), 10_000m, new[] { "met", "unknown", "missed", "met", "missed" }),
-                (new IcpAccount("Mining", 90_000, 2_000_000_000m, "Brazil"), null, new[] { "missed", "missed", "missed", "missed", "unknown" }),
+                (new IcpAccount("Mining", 90_000, 2_000_000_000m, "Brazil"), 250_000m, new[] { "missed", "missed", "missed", "missed", "met" }),
                 (null, 30_000m, new[] { "note", "unknown", "unknown", "unknown", "unknown", "met" }),
                 (new IcpAccount(null, null, null, "Canada"), null, new[] { "note", "unknown", "unknown", "unknown", "met", "unknown" }),
             };
