@@ -33,6 +33,7 @@ const baseOpportunity = {
 export interface Scenario {
     width?: number;
     now: string;
+    latencyMs?: number;
     opportunityId: string | null;
     roles: string[];
     webApi?: "normal" | "pending" | "error";

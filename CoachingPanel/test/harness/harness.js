@@ -1,6 +1,6 @@
 // Fake PCF context for the built bundle. The test sets window.__scenario (addInitScript) before the page loads:
 //   { width, opportunityId, roles, data: { opportunity, coach_microcoachingsession, task, environmentvariabledefinition, role },
-//     webApi: "normal" | "pending" | "error", errorMessage }
+//     webApi: "normal" | "pending" | "error", errorMessage, latencyMs (each Web API answer; default 5) }
 // and reads back window.__webApiCalls, window.__opened and window.__timings.
 (function () {
   "use strict";
@@ -16,7 +16,8 @@
     var s = scenario();
     if (s.webApi === "pending") return new Promise(function () {});
     if (s.webApi === "error" && entity === "opportunity") return Promise.reject({ errorCode: 2147746336, message: s.errorMessage || "Network error" });
-    return new Promise(function (resolve) { setTimeout(function () { resolve(JSON.parse(JSON.stringify(result))); }, 5); });
+    var latency = s.latencyMs == null ? 5 : s.latencyMs;
+    return new Promise(function (resolve) { setTimeout(function () { resolve(JSON.parse(JSON.stringify(result))); }, latency); });
   }
 
   var webAPI = {
@@ -70,6 +71,7 @@
       control = new Ctor();
       control.init(context(), function () {}, {}, container);
       control.updateView(context());
+      window.__timings.firstUpdateViewReturned = performance.now();
     },
     /** What the form does after a save: updateView with the changed bound column. */
     save: function (changes) {
