@@ -149,7 +149,7 @@ internal sealed class SolutionRegistrationLoader
         var root = Load(file).Root!;
         var folder = Path.GetDirectoryName(file)!;
         var uniqueName = (string?)root.Attribute("uniquename") ?? Text(root, "uniquename") ?? Path.GetFileName(folder);
-        var typeName = root.Element("plugintypeid")?.Element("plugintypeexportkey")?.Value.Trim();
+        var typeName = CustomApiPluginType(root.Element("plugintypeid"), file);
         var plugin = string.IsNullOrEmpty(typeName) ? null : CreatePlugin(typeName, null, file);
 
         return new CustomApiRegistration(uniqueName, plugin)
@@ -162,6 +162,24 @@ internal sealed class SolutionRegistrationLoader
             ResponseProperties = Fields(folder, "customapiresponseproperties", "customapiresponseproperty.xml", optionalAllowed: false),
             Source = file,
         };
+    }
+
+    /// <summary>
+    /// The plugin type a custom API names: exports link it as &lt;plugintypeid&gt;&lt;plugintypeid&gt;GUID&lt;/plugintypeid&gt;&lt;/plugintypeid&gt;,
+    /// the PluginTypeId of an assembly's data.xml. The older &lt;plugintypeexportkey&gt; (a type name) is still read.
+    /// </summary>
+    private string? CustomApiPluginType(XElement? link, string file)
+    {
+        if (link == null) return null;
+        var idText = link.Element("plugintypeid")?.Value.Trim();
+        if (!string.IsNullOrEmpty(idText))
+        {
+            if (ParseGuid(idText) is { } id && _pluginTypesById.TryGetValue(id, out var name)) return name;
+            throw new InvalidOperationException($"{file}: plugintypeid {idText} is not a PluginTypeId of any PluginAssemblies/*/*.dll.data.xml.");
+        }
+
+        var exportKey = link.Element("plugintypeexportkey")?.Value.Trim();
+        return string.IsNullOrEmpty(exportKey) ? null : exportKey;
     }
 
     private static IReadOnlyList<CustomApiField> Fields(string apiFolder, string subfolder, string fileName, bool optionalAllowed)

@@ -6,7 +6,8 @@ namespace Coaching.Plugins.EntryPoints
 {
     /// <summary>
     /// Scores ICP fit into the opportunity being saved (pre-operation, so no extra write).
-    /// Registered on CreateMultiple/UpdateMultiple, which the platform also runs for single saves.
+    /// Registered on Create/Update, which the platform also runs for each record of CreateMultiple/UpdateMultiple;
+    /// an admin may move the steps to the bulk messages, so it reads Targets as well as Target.
     /// </summary>
     public sealed class IcpFitPlugin : PluginBase
     {

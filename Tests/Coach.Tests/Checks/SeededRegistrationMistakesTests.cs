@@ -44,15 +44,15 @@ public class SeededRegistrationMistakesTests
     public void A_single_and_a_bulk_step_for_the_same_event_count_as_a_duplicate()
     {
         using var repo = TempRepo.Create();
-        var bulk = repo.StepFile("IcpFitPlugin: UpdateMultiple of opportunity");
+        var single = repo.StepFile("IcpFitPlugin: Update of opportunity");
         var copyId = Guid.NewGuid();
-        var xml = repo.Read(bulk);
-        var bulkId = xml.Substring(xml.IndexOf("SdkMessageProcessingStepId=\"{", StringComparison.Ordinal) + 29, 36);
+        var xml = repo.Read(single);
+        var singleId = xml.Substring(xml.IndexOf("SdkMessageProcessingStepId=\"{", StringComparison.Ordinal) + 29, 36);
         repo.Write($"Solution/src/SdkMessageProcessingSteps/{{{copyId}}}.xml", xml
-            .Replace(bulkId, copyId.ToString())
-            .Replace("UpdateMultiple of opportunity", "Update of opportunity")
-            .Replace("<SdkMessageId></SdkMessageId>", "<SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>")
-            .Replace("<MessagePropertyName>Targets</MessagePropertyName>", "<MessagePropertyName>Target</MessagePropertyName>"));
+            .Replace(singleId, copyId.ToString())
+            .Replace("Update of opportunity", "UpdateMultiple of opportunity")
+            .Replace("<SdkMessageId>20bebb1b-ea3e-db11-86a7-000a3a5473e8</SdkMessageId>", "<SdkMessageId></SdkMessageId>")
+            .Replace("<MessagePropertyName>Target</MessagePropertyName>", "<MessagePropertyName>Targets</MessagePropertyName>"));
 
         Check(repo.Layout).For(Rules.DuplicateRegistration).Should().ContainSingle()
             .Which.Message.Should().Contain("single and bulk messages are one event");

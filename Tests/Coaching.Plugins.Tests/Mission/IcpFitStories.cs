@@ -1,5 +1,6 @@
 using System.Linq;
 using Coaching.Core.Icp;
+using Coaching.Plugins.EntryPoints;
 using Coaching.Plugins.Schema;
 using Coaching.Plugins.Tests.Support;
 using Microsoft.Xrm.Sdk;
@@ -86,8 +87,25 @@ public class IcpFitStories
     }
 
     [Fact]
-    public void A_bulk_update_of_500_deals_reads_all_their_accounts_in_one_query()
+    public void A_bulk_update_scores_every_deal_with_the_shipped_single_record_registration()
     {
+        var account = _world.FittingAccount();
+        var ids = Enumerable.Range(0, 3).Select(i => _world.Opportunity($"Deal {i}", account, value: 10_000m)).ToList();
+        var targets = new EntityCollection(ids.Select(id => new Entity(OpportunityTable.Name, id)
+        {
+            [OpportunityTable.EstimatedValue] = new Money(250_000m),
+        }).ToList()) { EntityName = OpportunityTable.Name };
+
+        var reading = _world.Emulator.Meter.Measure(() => _world.AsRep.Execute(new UpdateMultipleRequest { Targets = targets }));
+
+        reading.For("IcpFitPlugin").Should().HaveCount(3, "a step on Update runs once per record of UpdateMultiple");
+        ids.Select(id => _world.Read(id).GetAttributeValue<int?>(OpportunityTable.IcpFitScore)).Should().AllBeEquivalentTo(100);
+    }
+
+    [Fact]
+    public void A_bulk_update_of_500_deals_reads_all_their_accounts_in_one_query_once_the_steps_are_on_the_bulk_messages()
+    {
+        _world.MoveStepsToBulkMessages(typeof(IcpFitPlugin));
         var accounts = Enumerable.Range(0, 50).Select(i => _world.FittingAccount($"Account {i}")).ToList();
         var ids = Enumerable.Range(0, 500).Select(i => _world.Opportunity($"Deal {i}", accounts[i % 50], value: 10_000m)).ToList();
         var targets = new EntityCollection(ids.Select(id => new Entity(OpportunityTable.Name, id)

@@ -48,6 +48,28 @@ public sealed class CoachingWorld
         return new CoachingWorld(emulator);
     }
 
+    /// <summary>
+    /// What an admin with an environment does to serve a batch in one execution (README, "Deploy"): moves the
+    /// plugin's Create/Update steps to CreateMultiple/UpdateMultiple, keeping everything else of the registration.
+    /// </summary>
+    public void MoveStepsToBulkMessages(Type pluginType)
+    {
+        var single = Emulator.Steps.All.Where(s => s.PluginTypeName == pluginType.FullName && s.Message is "Create" or "Update").ToList();
+        foreach (var step in single)
+        {
+            Emulator.Steps.Unregister(step);
+            Emulator.RegisterStep(new Xrm.Emulator.Pipeline.StepRegistration(step.Message + "Multiple", step.PrimaryEntity, step.Stage, step.Plugin)
+            {
+                Mode = step.Mode,
+                Rank = step.Rank,
+                FilteringAttributes = step.FilteringAttributes,
+                Images = step.Images,
+                Configuration = step.Configuration,
+                PluginTypeName = step.PluginTypeName,
+            });
+        }
+    }
+
     /// <summary>Wholesale, 1,200 employees, 80M revenue, Germany: meets every default ICP criterion.</summary>
     public EntityReference FittingAccount(string name = "Contoso Wholesale") =>
         Account(name, industry: "Wholesale", employees: 1200, revenue: 80_000_000m, country: "Germany");

@@ -178,14 +178,23 @@ public sealed class SolutionLoaderTests : IDisposable
     [Fact]
     public void Custom_apis_are_loaded_with_their_plugin_parameters_and_response_properties()
     {
+        var typeId = Guid.NewGuid();
+        _solution.Write("PluginAssemblies/Tests-1/Xrm.Emulator.Tests.dll.data.xml", $"""
+            <PluginAssembly FullName="Xrm.Emulator.Tests, Version=1.0.0.0, Culture=neutral, PublicKeyToken=null">
+              <PluginTypes>
+                <PluginType AssemblyQualifiedName="{typeof(EchoApi).FullName}, Xrm.Emulator.Tests" PluginTypeId="{typeId}" Name="{typeof(EchoApi).FullName}" />
+              </PluginTypes>
+            </PluginAssembly>
+            """);
         _solution.Write("customapis/coach_Echo/customapi.xml", $"""
             <customapi uniquename="coach_Echo">
               <bindingtype>0</bindingtype>
               <boundentitylogicalname />
-              <isfunction>0</isfunction>
-              <plugintypeid><plugintypeexportkey>{typeof(EchoApi).FullName}</plugintypeexportkey></plugintypeid>
-              <displayname default="Echo" />
               <description default="Echoes its input." />
+              <displayname default="Echo" />
+              <isfunction>0</isfunction>
+              <name>coach_Echo</name>
+              <plugintypeid><plugintypeid>{typeId}</plugintypeid></plugintypeid>
             </customapi>
             """);
         _solution.Write("customapis/coach_Echo/customapirequestparameters/Text/customapirequestparameter.xml", """
@@ -201,6 +210,21 @@ public sealed class SolutionLoaderTests : IDisposable
 
         response.Results["Echo"].Should().Be("hello");
         missing.Should().Throw<Exception>().WithMessage("*required parameter 'Text'*");
+    }
+
+    [Fact]
+    public void A_custom_api_linked_to_a_plugin_type_id_no_assembly_declares_fails_naming_the_id()
+    {
+        _solution.Write("customapis/coach_Echo/customapi.xml", """
+            <customapi uniquename="coach_Echo">
+              <bindingtype>0</bindingtype>
+              <plugintypeid><plugintypeid>5b0f4d0e-2a8c-4c61-9a52-3d4c1f0a9e11</plugintypeid></plugintypeid>
+            </customapi>
+            """);
+
+        var act = Load;
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("*customapi.xml*5b0f4d0e-2a8c-4c61-9a52-3d4c1f0a9e11*not a PluginTypeId*");
     }
 
     [Fact]

@@ -18,13 +18,16 @@ internal static class CustomizationRules
 
     private static readonly HashSet<string> Levels = new(StringComparer.Ordinal) { "Basic", "Local", "Deep", "Global" };
 
-    /// <summary>Privilege entity names of platform tables this tool knows (the custom ones come from Solution/src).</summary>
-    private static readonly HashSet<string> KnownPrivilegeEntities = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Privileges of platform tables that exist (Checks/privileges.txt; the new tables' come from Solution/src).</summary>
+    public static IReadOnlySet<string> KnownPrivileges { get; } = ReadPrivileges();
+
+    private static IReadOnlySet<string> ReadPrivileges()
     {
-        "Activity", "Opportunity", "Account", "Contact", "Lead", "User", "Team", "BusinessUnit", "Annotation", "Note",
-        "EnvironmentVariableDefinition", "EnvironmentVariableValue", "ProcessStage", "Workflow", "SdkMessage", "CustomAPI",
-        "OpportunitySalesProcess", "Queue", "QueueItem", "Connection", "Product", "Quote", "SalesOrder", "Invoice",
-    };
+        using var stream = typeof(CustomizationRules).Assembly.GetManifestResourceStream("Coach.Checks.privileges.txt")
+                           ?? throw new InvalidOperationException("The privileges list (Checks/privileges.txt) is not embedded in coach.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToHashSet(StringComparer.Ordinal);
+    }
 
     private static readonly HashSet<string> BusinessData = new(StringComparer.OrdinalIgnoreCase) { "Activity", "Opportunity", "Account", "Contact", "Lead" };
 
@@ -198,9 +201,10 @@ internal static class CustomizationRules
                     continue;
                 }
 
-                if (!KnownPrivilegeEntities.Contains(entity))
+                if (!KnownPrivileges.Contains(privilege.Name))
                 {
-                    yield return new Finding(Rules.RolePrivileges, Severity.Warning, privilege.Location, $"Role '{role.Name}': {privilege.Name} names '{entity}', a table this tool does not know; check the spelling.");
+                    yield return new Finding(Rules.RolePrivileges, Severity.Error, privilege.Location,
+                        $"Role '{role.Name}': {privilege.Name} is not a privilege Dataverse has (Tools/Coach/Checks/privileges.txt lists the real ones); a role lists only privileges that exist, as real role exports do.");
                 }
                 else if (privilege.Level == "Global" && BusinessData.Contains(entity) && match.Groups["access"].Value != "Read")
                 {

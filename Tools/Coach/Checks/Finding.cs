@@ -87,6 +87,15 @@ public static class Rules
     public const string CustomApi = "coach-custom-api";
     public const string StatelessPlugin = "coach-plugin-stateless";
 
+    // The shape of real exports (ExportFormatRules).
+    public const string Guid = "coach-guid";
+    public const string Lookup = "coach-lookup";
+    public const string TablePrimary = "coach-table-primary";
+    public const string ElementOrder = "coach-element-order";
+    public const string FormIds = "coach-form-ids";
+    public const string CustomApiFormat = "coach-custom-api-format";
+    public const string SystemTableShell = "coach-system-table-shell";
+
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
     {
         [FilteringAttributes] = "Update/UpdateMultiple steps name their filtering attributes",
@@ -99,7 +108,7 @@ public static class Rules
         [LockInPlugin] = "locks in plugin code serialize the sandbox; prefer immutable or concurrent structures",
         [Xml] = "every XML file under Solution/src is well-formed",
         [SourceLayout] = "Solution/src holds only folders the packer knows",
-        [RootComponents] = "Solution.xml lists every component present, and nothing else",
+        [RootComponents] = "Solution.xml lists every component present, and nothing else; plugin assemblies with their full name",
         [Manifest] = "unique name, publisher prefix and option value prefix",
         [StepMessage] = "each step names a known message, consistently in its id and name",
         [StepPluginType] = "each step's plugin type is in the assembly registration and in the built assembly",
@@ -115,5 +124,12 @@ public static class Rules
         [EnvironmentVariable] = "the settings variable ships Core's default JSON",
         [CustomApi] = "custom APIs name an existing plugin type; response properties are never optional",
         [StatelessPlugin] = "no mutable static or instance state in plugin classes",
+        [Guid] = "every id, message id, plugin type id and form, view and role id is a GUID",
+        [Lookup] = "every new lookup has a OneToMany relationship in Other/Relationships; LookupType holds integer type codes only",
+        [TablePrimary] = "a new table has its primary key, one PrimaryName column and statecode/statuscode with states and statuses",
+        [ElementOrder] = "step, image, plugin assembly, plugin type, option set and custom API children in the order exports and the schema use",
+        [FormIds] = "control and cell ids unique within a form; header controls named header_<column>",
+        [CustomApiFormat] = "custom APIs: plain-string <name>, plugin linked by PluginTypeId",
+        [SystemTableShell] = "a platform table that gains columns, forms or views carries no unmodified on <entity>",
     };
 }

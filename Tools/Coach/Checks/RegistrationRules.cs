@@ -56,9 +56,9 @@ internal static class RegistrationRules
 
         if (step.MessageIdText == null)
         {
-            yield return new Finding(Rules.StepMessage, Severity.Warning, step.Location,
-                $"Step {step.Describe()} has an empty SdkMessageId: the import looks the message up by this id. Fill in the id of {step.Message} " +
-                $"(GET <environment>/api/data/v9.2/sdkmessages?$select=sdkmessageid&$filter=name eq '{step.Message}').");
+            yield return new Finding(Rules.StepMessage, Severity.Error, step.Location,
+                $"Step {step.Describe()} has an empty SdkMessageId, which fails the schema's GUID pattern on import. Fill in the id of {step.Message} " +
+                $"(GET <environment>/api/data/v9.2/sdkmessages?$select=sdkmessageid&$filter=name eq '{step.Message}'), or register on Create/Update, whose ids are the same everywhere.");
         }
         else if (SolutionSource.XmlSourceGuid.Parse(step.MessageIdText) == null)
         {

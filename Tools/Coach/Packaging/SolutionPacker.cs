@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using Coach.Checks;
 using Coach.SolutionSource;
 
 namespace Coach.Packaging;
@@ -90,6 +91,7 @@ public static class SolutionPacker
             entries.Add((packed.ZipEntry, bytes));
         }
 
+        RefuseWhatCheckCallsAnError(layout, options);
         entries.Add(("solution.xml", Serialize(SolutionXml(layout, options.Managed))));
         entries.Add(("customizations.xml", Serialize(CustomizationsBuilder.Build(layout))));
         foreach (var folder in new[] { "environmentvariabledefinitions", "customapis" })
@@ -139,6 +141,18 @@ public static class SolutionPacker
             tree.CustomApis.Count);
 
         return new PackResult(zipPath, manifest.UniqueName, manifest.Version, options.Managed, assemblies, ordered.Select(e => e.Name).ToList(), counts, warnings);
+    }
+
+    /// <summary>A package the import would reject is never written: every error of <c>coach check</c> stops the pack, with the same message.</summary>
+    private static void RefuseWhatCheckCallsAnError(RepoLayout layout, PackOptions options)
+    {
+        var checkOptions = new CheckOptions { Configuration = options.Configuration };
+        foreach (var (name, path) in options.AssemblyPaths) checkOptions.AssemblyPaths[name] = path;
+        var report = SolutionChecker.Run(layout, checkOptions);
+        if (!report.HasErrors) return;
+        throw new PackException(
+            $"coach check finds {report.ErrorCount} error{(report.ErrorCount == 1 ? string.Empty : "s")}; the import would reject this package:" + Environment.NewLine +
+            string.Join(Environment.NewLine, report.Findings.Where(f => f.Severity == Severity.Error).Select(f => "  " + f)));
     }
 
     /// <summary>"CoachingPlugins_1_0_0_0.zip", "..._managed.zip": the names an export gives.</summary>

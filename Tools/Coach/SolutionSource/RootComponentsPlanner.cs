@@ -12,9 +12,15 @@ public sealed record ExpectedRootComponent(int Type, string? SchemaName, Guid? I
 {
     public string Key => RootComponent.RootComponentKey(Type, SchemaName, Id);
 
-    public string ToXml() => Id is { } id
-        ? $"<RootComponent type=\"{Type}\" id=\"{{{id:D}}}\" behavior=\"{Behavior}\" />"
-        : $"<RootComponent type=\"{Type}\" schemaName=\"{SchemaName}\" behavior=\"{Behavior}\" />";
+    /// <summary>As exports write it: a plugin assembly (type 91) carries its id and its full name.</summary>
+    public string ToXml() => (Id, SchemaName) switch
+    {
+        ({ } id, { } name) => $"<RootComponent type=\"{Type}\" id=\"{{{id:D}}}\" schemaName=\"{SecurityElementEscape(name)}\" behavior=\"{Behavior}\" />",
+        ({ } id, null) => $"<RootComponent type=\"{Type}\" id=\"{{{id:D}}}\" behavior=\"{Behavior}\" />",
+        _ => $"<RootComponent type=\"{Type}\" schemaName=\"{SchemaName}\" behavior=\"{Behavior}\" />",
+    };
+
+    private static string SecurityElementEscape(string value) => System.Security.SecurityElement.Escape(value);
 }
 
 /// <summary>
@@ -35,7 +41,7 @@ public static class RootComponentsPlanner
         expected.AddRange(tree.Roles.Where(r => r.Id != null).OrderBy(r => r.Id!.Value.ToString("D"), StringComparer.Ordinal)
             .Select(r => new ExpectedRootComponent(ComponentTypes.Role, null, r.Id, 0, r.Location)));
         expected.AddRange(tree.PluginAssemblies.Where(a => a.Id != null).OrderBy(a => a.AssemblyName, StringComparer.Ordinal)
-            .Select(a => new ExpectedRootComponent(ComponentTypes.PluginAssembly, null, a.Id, 0, a.Location)));
+            .Select(a => new ExpectedRootComponent(ComponentTypes.PluginAssembly, a.FullName, a.Id, 0, a.Location)));
         expected.AddRange(tree.Steps.Where(s => s.Id != null).OrderBy(s => s.Id!.Value.ToString("D"), StringComparer.Ordinal)
             .Select(s => new ExpectedRootComponent(ComponentTypes.Step, null, s.Id, 0, s.Location)));
         expected.AddRange(tree.EnvironmentVariables.OrderBy(v => v.SchemaName, StringComparer.Ordinal)

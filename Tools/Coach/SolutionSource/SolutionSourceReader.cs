@@ -77,7 +77,8 @@ public static class SolutionSourceReader
             var assemblies = Files("PluginAssemblies", "*.dll.data.xml", SearchOption.AllDirectories).Select(ReadAssembly).OfType<PluginAssemblyDefinition>().ToList();
             var steps = Files("SdkMessageProcessingSteps", "*.xml", SearchOption.TopDirectoryOnly).Select(ReadStep).OfType<StepDefinition>().ToList();
             var variables = Files("environmentvariabledefinitions", "environmentvariabledefinition.xml", SearchOption.AllDirectories).Select(ReadEnvironmentVariable).OfType<EnvironmentVariableDefinition>().ToList();
-            var apis = Files("customapis", "customapi.xml", SearchOption.AllDirectories).Select(ReadCustomApi).OfType<CustomApiDefinition>().ToList();
+            var typeNamesById = assemblies.SelectMany(a => a.Types).Where(t => t.Id != null).GroupBy(t => t.Id!.Value).ToDictionary(g => g.Key, g => g.First().TypeName);
+            var apis = Files("customapis", "customapi.xml", SearchOption.AllDirectories).Select(f => ReadCustomApi(f, typeNamesById)).OfType<CustomApiDefinition>().ToList();
             var roles = Files("Roles", "*.xml", SearchOption.TopDirectoryOnly).Select(ReadRole).OfType<RoleDefinition>().ToList();
 
             // Files no reader looked at still have to be well-formed.
@@ -419,14 +420,18 @@ public static class SolutionSourceReader
                 Loc(file, (XObject?)defaultValue ?? root));
         }
 
-        private CustomApiDefinition? ReadCustomApi(string file)
+        /// <summary>
+        /// Exports link the plugin as &lt;plugintypeid&gt;&lt;plugintypeid&gt;GUID&lt;/plugintypeid&gt;&lt;/plugintypeid&gt;; its type name comes from
+        /// the assembly's data.xml. The older &lt;plugintypeexportkey&gt; (a type name) is still read, and coach check reports it.
+        /// </summary>
+        private CustomApiDefinition? ReadCustomApi(string file, IReadOnlyDictionary<Guid, string> typeNamesById)
         {
             var root = Root(file, "customapi");
             if (root == null) return null;
             var folder = Path.GetDirectoryName(file)!;
             var pluginType = Child(root, "plugintypeid");
-            var exportKey = Text(pluginType, "plugintypeexportkey");
             var typeId = XmlSource.Guid(Text(pluginType, "plugintypeid")) ?? (pluginType != null && !pluginType.HasElements ? XmlSource.Guid(pluginType.Value) : null);
+            var exportKey = Text(pluginType, "plugintypeexportkey") ?? (typeId is { } id && typeNamesById.TryGetValue(id, out var byId) ? byId : null);
 
             return new CustomApiDefinition(
                 Attr(root, "uniquename") ?? Text(root, "uniquename") ?? Path.GetFileName(folder),
