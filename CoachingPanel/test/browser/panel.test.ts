@@ -267,18 +267,27 @@ describe("coaching panel on the form", () => {
         await page.close();
     });
 
-    it("stays readable in high contrast (forced colours): badges and boxes keep their edges", async () => {
-        const { page } = await open(scenarios.flagged, 600);
+    it("stays readable in high contrast (forced colours): the step bar, badges and the primary button keep their meaning", async () => {
+        const { page } = await open(scenarios.sessionManager, 600);
         await page.emulateMedia({ forcedColors: "active" });
         await ready(page);
-        const edge = await page.locator('[data-testid="review-flag"]').evaluate(e => getComputedStyle(e).borderTopStyle);
-        expect(edge).toBe("solid");
-        expect(await page.locator(".cp-gate").evaluate(e => getComputedStyle(e).borderTopStyle)).toBe("solid");
-        // The primary button's label stays readable: its text colour differs from its background.
-        const start = await page.getByRole("button", { name: "Start micro-coaching" }).evaluate(e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
-        expect(start[0]).not.toBe(start[1]);
-        await screenshot(page, "high-contrast-600");
+        // Forced colours paint every background as Canvas: done and pending steps must still differ, pending ones keep an edge.
+        const done = await page.locator(".cp-step--done").first().evaluate(e => getComputedStyle(e).backgroundColor);
+        const pending = page.locator(".cp-step:not(.cp-step--done)").first();
+        expect(await pending.evaluate(e => getComputedStyle(e).backgroundColor)).not.toBe(done);
+        expect(await pending.evaluate(e => getComputedStyle(e).borderTopStyle)).toBe("solid");
+        await screenshot(page, "high-contrast-session-600");
         await page.close();
+
+        const flagged = await open(scenarios.flagged, 600);
+        await flagged.page.emulateMedia({ forcedColors: "active" });
+        await ready(flagged.page);
+        expect(await flagged.page.locator('[data-testid="review-flag"]').evaluate(e => getComputedStyle(e).borderTopStyle)).toBe("solid");
+        // The primary button's label stays readable: its text colour differs from its background.
+        const start = await flagged.page.getByRole("button", { name: "Start micro-coaching" }).evaluate(e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]);
+        expect(start[0]).not.toBe(start[1]);
+        await screenshot(flagged.page, "high-contrast-600");
+        await flagged.page.close();
     });
 
     it("names its regions and lists for screen readers", async () => {

@@ -35,6 +35,9 @@ public sealed class SolutionSourceTree
 
     public IReadOnlyList<RoleDefinition> Roles { get; init; } = Array.Empty<RoleDefinition>();
 
+    /// <summary>Code components (PCF controls) from Controls/&lt;name&gt;/ControlManifest.xml.data.xml.</summary>
+    public IReadOnlyList<CustomControlDefinition> CustomControls { get; init; } = Array.Empty<CustomControlDefinition>();
+
     /// <summary>Every *.xml file under Solution/src (repository-relative).</summary>
     public IReadOnlyList<string> XmlFiles { get; init; } = Array.Empty<string>();
 
@@ -83,6 +86,7 @@ public static class ComponentTypes
     public const int Form = 60;
     public const int PluginAssembly = 91;
     public const int Step = 92;
+    public const int CustomControl = 66;
     public const int EnvironmentVariableDefinition = 380;
 
     public static string Describe(int type) => type switch
@@ -95,6 +99,7 @@ public static class ComponentTypes
         Form => "form",
         PluginAssembly => "plugin assembly",
         Step => "plugin step",
+        CustomControl => "custom control",
         EnvironmentVariableDefinition => "environment variable definition",
         _ => $"component type {type}",
     };
@@ -201,6 +206,18 @@ public sealed record StepDefinition(
 public sealed record EnvironmentVariableDefinition(string SchemaName, int? Type, string? DefaultValue, SourceLocation Location, SourceLocation DefaultValueLocation);
 
 public sealed record CustomApiField(string UniqueName, int? Type, bool IsOptional, bool DeclaresIsOptional, SourceLocation Location);
+
+/// <summary>
+/// A code component as SolutionPackager unpacks it: Controls/&lt;Name&gt;/ControlManifest.xml.data.xml holds the
+/// CustomControl element of customizations.xml (Name "&lt;prefix&gt;_&lt;namespace&gt;.&lt;constructor&gt;", FileName
+/// "/Controls/&lt;Name&gt;/ControlManifest.xml"); the built manifest, bundle and resources come from the control's build.
+/// </summary>
+public sealed record CustomControlDefinition(string Name, string Folder, string? FileName, SourceLocation Location)
+{
+    /// <summary>"Coaching.CoachingPanel" for "coach_Coaching.CoachingPanel": namespace and constructor of the control's manifest.</summary>
+    public string ManifestName(string prefix) =>
+        Name.StartsWith(prefix + "_", StringComparison.Ordinal) ? Name.Substring(prefix.Length + 1) : Name;
+}
 
 public sealed record CustomApiDefinition(
     string UniqueName,
