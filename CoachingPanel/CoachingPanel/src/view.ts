@@ -126,7 +126,7 @@ const CRITERION_WORDS: Record<CriterionStatus, string> = { met: "Met", missed: "
 function icpSection(view: CoachingView, idPrefix: string): HTMLElement {
     const { score, band, criteria } = view.icp;
     const summary = el("p", { class: "cp-summary" },
-        el("span", { class: "cp-score", "data-testid": "icp-score" }, score === null ? "–" : String(score)),
+        el("span", { class: score === null ? "cp-score cp-score--none" : "cp-score", "data-testid": "icp-score" }, score === null ? "No score" : String(score)),
         el("span", { class: "cp-score-max" }, score === null ? "" : "/ 100"),
         el("span", { class: `cp-badge cp-badge--band-${band.toLowerCase().replace(/\s+/g, "-")}`, "data-testid": "icp-band" },
             srOnly("Band: "), band));

@@ -101,7 +101,7 @@ describe.each([320, 600])("coaching panel at %i px", width => {
 
         const notEnough = await open(scenarios.notEnoughData, width);
         await ready(notEnough.page);
-        expect(await text(notEnough.page, '[data-testid="icp-score"]')).toBe("–");
+        expect(await text(notEnough.page, '[data-testid="icp-score"]')).toBe("No score");
         expect(await text(notEnough.page, '[data-testid="icp-band"]')).toContain("Unknown");
         expect(await text(notEnough.page, '[data-section="icp"]')).toContain("Not enough data");
         expect(await notEnough.page.locator('[data-section="icp"] li[data-status="missed"]').count()).toBe(0);

@@ -12,7 +12,8 @@ it("measures bundle size and first render", async () => {
     const samples: { updateView: number; ready: number; fromNavigation: number }[] = [];
     try {
         for (let i = 0; i < RUNS; i++) {
-            const { page } = await openPanel(browser, { ...scenarios.sessionManager, latencyMs: 0 });
+            // The real clock: a fixed test clock would also stand in for performance.now().
+            const { page } = await openPanel(browser, { ...scenarios.sessionManager, latencyMs: 0, now: undefined });
             await page.locator('.cp-content[data-state="ready"]').waitFor();
             const t = await page.evaluate(() => (window as unknown as { __timings: Record<string, number> }).__timings);
             samples.push({ updateView: t.firstUpdateViewReturned - t.init, ready: t.firstRender - t.init, fromNavigation: t.firstRender });
@@ -28,8 +29,8 @@ it("measures bundle size and first render", async () => {
         `bundle.js: ${bundle} bytes; CoachingPanel.css: ${css} bytes (production build)`,
         `first render, open-session scenario, Web API answering at once, median of ${RUNS} page loads (first load included):`,
         `  init → loading state on screen (updateView returned): ${median(samples.map(s => s.updateView)).toFixed(1)} ms`,
-        `  init → coaching on screen (five Web API reads, render): ${median(samples.map(s => s.ready)).toFixed(1)} ms`,
-        `  navigation start → coaching on screen: ${median(samples.map(s => s.fromNavigation)).toFixed(1)} ms`,
+        `  init → coaching in the DOM (four parallel Web API reads, then render): ${median(samples.map(s => s.ready)).toFixed(1)} ms`,
+        `  navigation start → coaching in the DOM (page, bundle, CSS, reads, render): ${median(samples.map(s => s.fromNavigation)).toFixed(1)} ms`,
     ].join("\n"));
     expect(samples).toHaveLength(RUNS);
 }, 120_000);
