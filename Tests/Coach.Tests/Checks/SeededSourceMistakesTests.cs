@@ -11,6 +11,7 @@ public class SeededSourceMistakesTests
     private const string BadPlugin = """
         using System;
         using System.Collections.Generic;
+        using System.Threading.Tasks;
         using Microsoft.Crm.Sdk.Messages;
         using Microsoft.Xrm.Sdk;
         using Microsoft.Xrm.Sdk.Messages;
@@ -21,6 +22,7 @@ public class SeededSourceMistakesTests
             public sealed class CarelessPlugin : IPlugin
             {
                 private static int _executions;
+                private static readonly object Gate = new object();
                 private IOrganizationService _service;
                 private readonly List<Guid> _seen = new List<Guid>();
                 public string LastMessage { get; set; }
@@ -33,6 +35,10 @@ public class SeededSourceMistakesTests
                     var batch = new ExecuteMultipleRequest();
                     var state = new SetStateRequest();
                     _executions++;
+                    Parallel.ForEach(new[] { 1, 2 }, i => { });
+                    lock (Gate)
+                    {
+                    }
                 }
             }
         }
@@ -63,6 +69,13 @@ public class SeededSourceMistakesTests
     {
         Report.For(Rules.BatchInPlugin).Should().ContainSingle().Which.Location.Line.Should().Be(LineOf("new ExecuteMultipleRequest()"));
         Report.For(Rules.SpecializedUpdateOps).Should().ContainSingle().Which.Location.Line.Should().Be(LineOf("new SetStateRequest()"));
+    }
+
+    [Fact]
+    public void Threads_are_errors_and_locks_are_warnings()
+    {
+        Report.For(Rules.ParallelInPlugin).Should().ContainSingle().Which.Should().Match<Finding>(f => f.Severity == Severity.Error && f.Location.Line == LineOf("Parallel.ForEach"));
+        Report.For(Rules.LockInPlugin).Should().ContainSingle().Which.Should().Match<Finding>(f => f.Severity == Severity.Warning && f.Location.Line == LineOf("lock (Gate)"));
     }
 
     [Fact]

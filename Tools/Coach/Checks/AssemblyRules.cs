@@ -147,10 +147,10 @@ internal static class AssemblyRules
         // Plugin classes in the sources that no assembly registers (covers a missing build too).
         var registeredNames = tree.PluginTypes.Select(t => t.TypeName).ToHashSet(StringComparer.Ordinal);
         var builtTypes = context.Assemblies.Values.Where(a => a != null).SelectMany(a => a!.Types).Select(t => t.FullName).ToHashSet(StringComparer.Ordinal);
-        foreach (var plugin in SourceModel.PluginClasses(context.Sources).Where(p => !p.IsAbstract && p.IsPluginEntry))
+        foreach (var plugin in context.Sources.PluginClasses().Where(p => !p.IsAbstract && p.IsPluginEntry))
         {
             if (registeredNames.Contains(plugin.FullName) || builtTypes.Contains(plugin.FullName)) continue;
-            yield return new Finding(Rules.PluginWithoutStep, Severity.Error, new SourceLocation(plugin.Source.RelativePath, plugin.Line),
+            yield return new Finding(Rules.PluginWithoutStep, Severity.Error, plugin.Location,
                 $"'{plugin.FullName}' is a plugin class, but no PluginAssemblies/*/*.dll.data.xml registers it, so it has no step.");
         }
     }

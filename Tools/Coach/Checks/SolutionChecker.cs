@@ -29,7 +29,7 @@ public sealed class CheckContext
     /// <summary>Built assembly per registered assembly name; null when no build was found.</summary>
     public required IReadOnlyDictionary<string, BuiltAssembly?> Assemblies { get; init; }
 
-    public required IReadOnlyList<CSharpSource> Sources { get; init; }
+    public required PluginSources Sources { get; init; }
 
     public string Prefix => Tree.Manifest?.CustomizationPrefix is { Length: > 0 } p ? p : "coach";
 
@@ -94,7 +94,7 @@ public static class SolutionChecker
             assemblies[assembly.AssemblyName] = built;
         }
 
-        var sources = PluginSources(layout).ToList();
+        var sources = PluginSources.Load(layout);
         var context = new CheckContext
         {
             Layout = layout,
@@ -117,7 +117,7 @@ public static class SolutionChecker
             tree.Steps.Count,
             tree.PluginTypes.Count(),
             tree.CustomApis.Count,
-            sources.Count,
+            sources.Files.Count,
             inspected,
             notes));
     }
@@ -128,21 +128,5 @@ public static class SolutionChecker
         if (first == null) return lookup.AssemblyName;
         var project = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(first))));
         return project == null ? lookup.AssemblyName : layout.Relative(project);
-    }
-
-    /// <summary>The C# files compiled into plugin and workflow assemblies: Plugins/** and Workflows/**, without bin/obj.</summary>
-    public static IEnumerable<CSharpSource> PluginSources(RepoLayout layout)
-    {
-        foreach (var top in new[] { "Plugins", "Workflows" })
-        {
-            var root = Path.Combine(layout.Root, top);
-            if (!Directory.Exists(root)) continue;
-            foreach (var file in Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
-            {
-                var relative = layout.Relative(file);
-                if (relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal)) continue;
-                yield return CSharpSource.Load(file, relative);
-            }
-        }
     }
 }
