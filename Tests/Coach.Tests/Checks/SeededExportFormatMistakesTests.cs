@@ -19,6 +19,7 @@ public class SeededExportFormatMistakesTests
     private const string Session = "Solution/src/Entities/coach_microcoachingsession/Entity.xml";
     private const string SessionForm = "Solution/src/Entities/coach_microcoachingsession/FormXml/main/{25cd0688-1bb2-5c1f-ab35-0373aed4cf9b}.xml";
     private const string OpportunityTable = "Solution/src/Entities/Opportunity/Entity.xml";
+    private const string OpportunityForm = "Solution/src/Entities/Opportunity/FormXml/main/{bb66ee2d-c921-5696-aebe-a3dff66b1898}.xml";
     private const string WorkflowAssembly = "Solution/src/PluginAssemblies/Coaching.Workflows-4A6BFA70-4A04-4EE7-B165-EF09B54136DF/Coaching.Workflows.dll.data.xml";
     private const string StartApi = "Solution/src/customapis/coach_StartMicroCoaching/customapi.xml";
     private const string Manifest = "Solution/src/Other/Solution.xml";
@@ -264,6 +265,21 @@ public class SeededExportFormatMistakesTests
         Directory.Exists(Path.Combine(repo.Root, "out")).Should().BeFalse("no package is written");
         var pack = () => SolutionPacker.Pack(repo.Layout, new PackOptions { Configuration = TestRepo.Configuration });
         pack.Should().Throw<PackException>().WithMessage("*" + error.Message + "*");
+    }
+
+    [Fact]
+    public void A_form_using_a_control_the_solution_does_not_ship_or_describing_no_control_fails_the_check()
+    {
+        using var repo = TempRepo.Create();
+        repo.Edit(OpportunityForm, xml => xml
+            .Replace("<customControl name=\"coach_Coaching.CoachingPanel\" formFactor=\"2\">", "<customControl name=\"coach_Coaching.CoachingPanl\" formFactor=\"2\">", StringComparison.Ordinal)
+            .Replace("datafieldname=\"coach_icpfitscore\" disabled=\"true\" uniqueid=\"{53ffd7c8-6ba9-5351-b261-ffd3ea110428}\"", "datafieldname=\"coach_icpfitscore\" disabled=\"true\"", StringComparison.Ordinal));
+
+        var messages = Errors(repo, Rules.FormCustomControls).Select(f => f.Message).ToList();
+
+        messages.Should().Contain(m => m.Contains("uses the code component 'coach_Coaching.CoachingPanl', which the solution does not ship"));
+        messages.Should().Contain(m => m.Contains("controlDescription forControl '{53ffd7c8-6ba9-5351-b261-ffd3ea110428}' is the uniqueid of no control in the form"));
+        Check(TestRepo.Layout).For(Rules.FormCustomControls).Should().BeEmpty("the repository's own forms pass");
     }
 
     private static System.Collections.Generic.IReadOnlyList<Finding> Errors(TempRepo repo, string rule) =>

@@ -67,4 +67,38 @@ public class PackFailureTests
 
         pack.Should().Throw<PackException>().WithMessage("*Solution/src/WebResources*");
     }
+
+    [Fact]
+    public void Pack_without_the_built_coaching_panel_says_how_to_build_it()
+    {
+        using var repo = TempRepo.Create();
+        Directory.Delete(repo.PathOf("CoachingPanel/out"), recursive: true);
+
+        var pack = () => SolutionPacker.Pack(repo.Layout, new PackOptions { Configuration = TestRepo.Configuration });
+
+        pack.Should().Throw<PackException>()
+            .WithMessage("The built coach_Coaching.CoachingPanel is missing*(looked in CoachingPanel)*cd CoachingPanel && npm ci && npm run build");
+    }
+
+    [Fact]
+    public void Pack_refuses_a_built_control_whose_manifest_names_another_control()
+    {
+        using var repo = TempRepo.Create();
+        repo.Edit("CoachingPanel/out/controls/CoachingPanel/ControlManifest.xml", m => m.Replace("namespace=\"Coaching\"", "namespace=\"Contoso\"", StringComparison.Ordinal));
+
+        var pack = () => SolutionPacker.Pack(repo.Layout, new PackOptions { Configuration = TestRepo.Configuration });
+
+        pack.Should().Throw<PackException>().WithMessage("*missing: no PCF project output holds a ControlManifest.xml for Coaching.CoachingPanel*");
+    }
+
+    [Fact]
+    public void Pack_refuses_a_built_control_missing_a_resource_its_manifest_names()
+    {
+        using var repo = TempRepo.Create();
+        File.Delete(repo.PathOf("CoachingPanel/out/controls/CoachingPanel/bundle.js"));
+
+        var pack = () => SolutionPacker.Pack(repo.Layout, new PackOptions { Configuration = TestRepo.Configuration });
+
+        pack.Should().Throw<PackException>().WithMessage("*names the resource 'bundle.js', which the build did not produce*");
+    }
 }

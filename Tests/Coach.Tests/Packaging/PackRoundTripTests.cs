@@ -19,7 +19,9 @@ public sealed class PackRoundTripTests : IDisposable
 
     public PackRoundTripTests()
     {
-        _result = SolutionPacker.Pack(TestRepo.Layout, new PackOptions { OutputDirectory = _out, Configuration = TestRepo.Configuration });
+        var options = new PackOptions { OutputDirectory = _out, Configuration = TestRepo.Configuration };
+        options.ControlPaths[TestRepo.PanelControl] = TestRepo.WriteStandInBuiltPanel(Path.Combine(_out, "built-panel"));
+        _result = SolutionPacker.Pack(TestRepo.Layout, options);
         _zip = ZipFile.OpenRead(_result.ZipPath);
     }
 
@@ -61,7 +63,7 @@ public sealed class PackRoundTripTests : IDisposable
             .Should().BeEquivalentTo(Tree.CloudFlows.Select(f => f.JsonFileName));
 
         XNamespace ns = "http://schemas.openxmlformats.org/package/2006/content-types";
-        Read("[Content_Types].xml").Elements(ns + "Default").Select(d => d.Attribute("Extension")!.Value).Should().BeEquivalentTo("xml", "dll", "json");
+        Read("[Content_Types].xml").Elements(ns + "Default").Select(d => d.Attribute("Extension")!.Value).Should().BeEquivalentTo("xml", "dll", "json", "js", "css");
     }
 
     [Fact]
@@ -150,7 +152,39 @@ public sealed class PackRoundTripTests : IDisposable
     [Fact]
     public void The_same_source_packs_to_the_same_bytes()
     {
-        var again = SolutionPacker.Pack(TestRepo.Layout, new PackOptions { OutputDirectory = Path.Combine(_out, "again"), Configuration = TestRepo.Configuration });
+        var options = new PackOptions { OutputDirectory = Path.Combine(_out, "again"), Configuration = TestRepo.Configuration };
+        options.ControlPaths[TestRepo.PanelControl] = Path.Combine(_out, "built-panel");
+        var again = SolutionPacker.Pack(TestRepo.Layout, options);
         File.ReadAllBytes(again.ZipPath).Should().Equal(File.ReadAllBytes(_result.ZipPath));
+    }
+
+    [Fact]
+    public void The_coaching_panel_ships_as_exports_carry_a_code_component()
+    {
+        var folder = $"Controls/{TestRepo.PanelControl}/";
+        _zip.Entries.Select(e => e.FullName).Where(n => n.StartsWith(folder, StringComparison.Ordinal))
+            .Should().BeEquivalentTo(folder + "ControlManifest.xml", folder + "bundle.js", folder + "css/CoachingPanel.css");
+        var control = Read(folder + "ControlManifest.xml").Element("control")!;
+        control.Attribute("namespace")!.Value.Should().Be("Coaching");
+        control.Attribute("constructor")!.Value.Should().Be("CoachingPanel");
+
+        var customControl = Customizations.Element("CustomControls")!.Elements("CustomControl").Should().ContainSingle().Subject;
+        customControl.Element("Name")!.Value.Should().Be(TestRepo.PanelControl);
+        customControl.Element("FileName")!.Value.Should().Be($"/Controls/{TestRepo.PanelControl}/ControlManifest.xml");
+
+        Read("solution.xml").Element("SolutionManifest")!.Element("RootComponents")!.Elements()
+            .Should().ContainSingle(r => r.Attribute("type")!.Value == "66" && r.Attribute("schemaName")!.Value == TestRepo.PanelControl && r.Attribute("behavior")!.Value == "0");
+    }
+
+    [Fact]
+    public void The_coaching_form_shows_the_panel_on_its_bound_column_for_every_client()
+    {
+        var form = Customizations.Descendants("systemform").Single(f => f.Descendants("LocalizedName").Any(n => n.Attribute("description")!.Value == "Opportunity – Micro-coaching"));
+        var control = form.Descendants("control").Single(c => (string?)c.Attribute("id") == "coach_icpfitscore");
+        var description = form.Element("form")!.Element("controlDescriptions")!.Elements("controlDescription")
+            .Single(d => d.Attribute("forControl")!.Value == control.Attribute("uniqueid")!.Value);
+        description.Elements("customControl").Where(c => (string?)c.Attribute("name") == TestRepo.PanelControl)
+            .Select(c => (c.Attribute("formFactor")!.Value, c.Element("parameters")!.Element("icpFitScore")!.Value))
+            .Should().BeEquivalentTo(new[] { ("0", "coach_icpfitscore"), ("1", "coach_icpfitscore"), ("2", "coach_icpfitscore") });
     }
 }

@@ -35,13 +35,41 @@ public static class TestRepo
             .Distinct()
             .ToDictionary(n => n, BuiltAssembly, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The coaching panel's name in the solution (Controls/&lt;name&gt;/).</summary>
+    public const string PanelControl = "coach_Coaching.CoachingPanel";
+
+    /// <summary>
+    /// A stand-in for the coaching panel's build (pcf-scripts output) in <paramref name="folder"/>: the manifest as the
+    /// build writes it (code resource bundle.js), a small bundle and the CSS. The packaging tests need its shape, not the
+    /// real bundle, and must not depend on the npm build that the panel's own tests run at the same time.
+    /// </summary>
+    public static string WriteStandInBuiltPanel(string folder)
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "css"));
+        var input = File.ReadAllText(Path.Combine(Root, "CoachingPanel", "CoachingPanel", "ControlManifest.Input.xml"));
+        File.WriteAllText(Path.Combine(folder, "ControlManifest.xml"), input.Replace("<code path=\"index.ts\"", "<code path=\"bundle.js\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder, "bundle.js"), "/* stand-in for the built coaching panel */");
+        File.Copy(Path.Combine(Root, "CoachingPanel", "CoachingPanel", "css", "CoachingPanel.css"), Path.Combine(folder, "css", "CoachingPanel.css"));
+        return folder;
+    }
+
     private static string Metadata(string key) =>
         typeof(TestRepo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 }
 
+internal static class PathExtensions
+{
+    /// <summary>The path, after creating its folder.</summary>
+    public static string EnsureFolder(this string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return path;
+    }
+}
+
 /// <summary>
 /// A throwaway copy of the parts of the repository the tools read (Solution/, the plugin and workflow sources,
-/// pac-config.json, and the net462 builds in their bin folders), to seed mistakes into without touching the checkout.
+/// pac-config.json, the net462 builds in their bin folders and a stand-in build of the coaching panel), to seed mistakes into without touching the checkout.
 /// </summary>
 public sealed class TempRepo : IDisposable
 {
@@ -79,6 +107,10 @@ public sealed class TempRepo : IDisposable
                 File.Copy(path, target);
                 _ = name;
             }
+
+            // The coaching panel's PCF project with its build output, where coach pack looks for it.
+            File.Copy(Path.Combine(TestRepo.Root, "CoachingPanel", "pcfconfig.json"), Path.Combine(root, "CoachingPanel", "pcfconfig.json").EnsureFolder());
+            TestRepo.WriteStandInBuiltPanel(Path.Combine(root, "CoachingPanel", "out", "controls", "CoachingPanel"));
         }
 
         return repo;

@@ -58,7 +58,7 @@ internal static class ExportFormatRules
         foreach (var finding in Steps(reader)) yield return finding;
         foreach (var finding in Assemblies(reader)) yield return finding;
         foreach (var finding in Tables(context, reader)) yield return finding;
-        foreach (var finding in Forms(reader)) yield return finding;
+        foreach (var finding in Forms(context, reader)) yield return finding;
         foreach (var finding in Views(reader)) yield return finding;
         foreach (var finding in CustomApis(reader)) yield return finding;
         foreach (var (file, role) in reader.Roots("Roles", "*.xml", "Role"))
@@ -246,8 +246,9 @@ internal static class ExportFormatRules
         }
     }
 
-    private static IEnumerable<Finding> Forms(Files files)
+    private static IEnumerable<Finding> Forms(CheckContext context, Files files)
     {
+        var shippedControls = context.Tree.CustomControls.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var folder in files.Folders("Entities"))
         {
             var formsFolder = Path.Combine(folder, "FormXml");
@@ -280,6 +281,8 @@ internal static class ExportFormatRules
                         }
                     }
 
+                    foreach (var finding in CustomControlsOf(files, file, systemForm, form, shippedControls)) yield return finding;
+
                     foreach (var control in XmlSource.Child(form, "header")?.Descendants().Where(e => e.Name.LocalName == "control") ?? Enumerable.Empty<XElement>())
                     {
                         var field = XmlSource.Attr(control, "datafieldname");
@@ -290,6 +293,37 @@ internal static class ExportFormatRules
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// controlDescriptions bind custom controls to the form's controls by uniqueid; a code component the solution
+    /// does not ship is a missing dependency the import refuses. Platform controls are named MscrmControls.*; the
+    /// default control entry has an id and no name.
+    /// </summary>
+    private static IEnumerable<Finding> CustomControlsOf(Files files, string file, XElement systemForm, XElement form, IReadOnlySet<string> shipped)
+    {
+        var formId = XmlSource.Text(systemForm, "formid");
+        var uniqueIds = form.Descendants().Where(e => e.Name.LocalName == "control")
+            .Select(c => XmlSource.Attr(c, "uniqueid")?.Trim('{', '}').ToLowerInvariant())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var description in XmlSource.Child(form, "controlDescriptions")?.Elements().Where(e => e.Name.LocalName == "controlDescription") ?? Enumerable.Empty<XElement>())
+        {
+            var forControl = XmlSource.Attr(description, "forControl");
+            if (forControl == null || !uniqueIds.Contains(forControl.Trim('{', '}').ToLowerInvariant()))
+            {
+                yield return files.Finding(Rules.FormCustomControls, file, description,
+                    $"Form {formId}: controlDescription forControl '{forControl}' is the uniqueid of no control in the form, so its custom control never shows; give the control uniqueid=\"{forControl}\".");
+            }
+
+            foreach (var customControl in description.Elements().Where(e => e.Name.LocalName == "customControl"))
+            {
+                var name = XmlSource.Attr(customControl, "name");
+                if (name == null || name.StartsWith("MscrmControls.", StringComparison.Ordinal) || shipped.Contains(name)) continue;
+                yield return files.Finding(Rules.FormCustomControls, file, customControl,
+                    $"Form {formId} uses the code component '{name}', which the solution does not ship (no Solution/src/Controls/{name}/ControlManifest.xml.data.xml); the import fails on the missing dependency.");
             }
         }
     }

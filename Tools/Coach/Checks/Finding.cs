@@ -93,6 +93,7 @@ public static class Rules
     public const string TablePrimary = "coach-table-primary";
     public const string ElementOrder = "coach-element-order";
     public const string FormIds = "coach-form-ids";
+    public const string FormCustomControls = "coach-form-custom-controls";
     public const string CustomApiFormat = "coach-custom-api-format";
     public const string SystemTableShell = "coach-system-table-shell";
 
@@ -129,6 +130,7 @@ public static class Rules
         [TablePrimary] = "a new table has its primary key, one PrimaryName column and statecode/statuscode with states and statuses",
         [ElementOrder] = "step, image, plugin assembly, plugin type, option set and custom API children in the order exports and the schema use",
         [FormIds] = "control and cell ids unique within a form; header controls named header_<column>",
+        [FormCustomControls] = "a form's custom controls describe a control of the form and are platform controls or code components the solution ships",
         [CustomApiFormat] = "custom APIs: plain-string <name>, plugin linked by PluginTypeId",
         [SystemTableShell] = "a platform table that gains columns, forms or views carries no unmodified on <entity>",
     };

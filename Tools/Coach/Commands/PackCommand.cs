@@ -76,6 +76,11 @@ public static class PackCommand
             console.MarkupLine(Markup.Escape($"  {assembly.ZipEntry}  <-  {layout.Relative(assembly.SourcePath)} ({build})"));
         }
 
+        foreach (var control in result.Controls)
+        {
+            console.MarkupLine(Markup.Escape($"  Controls/{control.Name}/ ({control.ZipEntries.Count} files)  <-  {layout.Relative(control.SourceFolder)}"));
+        }
+
         var c = result.Counts;
         console.MarkupLine(Markup.Escape(
             $"  {Count(c.Tables, "table")}, {Count(c.Forms, "form")}, {Count(c.Views, "view")}, {Count(c.Roles, "security role")}, " +

@@ -10,7 +10,7 @@ namespace Coach.Packaging;
 /// <summary>
 /// Builds the customizations.xml of a solution zip: the Other/Customizations.xml shell with the components the
 /// SolutionPackager layout keeps in their own folders merged back in (tables with their forms and views, security
-/// roles, relationships from Other/Relationships, plugin assemblies, steps), every top-level element in the order of the CustomizationsSolution.xsd sequence.
+/// roles, relationships from Other/Relationships, code components from Controls, plugin assemblies, steps), every top-level element in the order of the CustomizationsSolution.xsd sequence.
 /// Environment variable definitions and custom APIs are not merged: the zip keeps them as folders.
 /// </summary>
 public static class CustomizationsBuilder
@@ -41,6 +41,7 @@ public static class CustomizationsBuilder
         Merge(root, "EntityRelationships", Files(src, Path.Combine("Other", "Relationships"), "*.xml", SearchOption.TopDirectoryOnly)
             .SelectMany(f => Component(layout, f, "EntityRelationships").Elements().Where(e => e.Name.LocalName == "EntityRelationship"))
             .Select(e => new XElement(e)));
+        Merge(root, "CustomControls", Files(src, "Controls", "ControlManifest.xml.data.xml", SearchOption.AllDirectories).Select(f => Component(layout, f, "CustomControl")));
         Merge(root, "SolutionPluginAssemblies", Files(src, "PluginAssemblies", "*.dll.data.xml", SearchOption.AllDirectories).Select(f => Component(layout, f, "PluginAssembly")));
         Merge(root, "SdkMessageProcessingSteps", Files(src, "SdkMessageProcessingSteps", "*.xml", SearchOption.TopDirectoryOnly).Select(f => Component(layout, f, "SdkMessageProcessingStep")));
 

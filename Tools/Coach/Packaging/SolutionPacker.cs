@@ -24,10 +24,16 @@ public sealed class PackOptions
 
     /// <summary>Explicit DLLs (assembly name → path) instead of the projects' bin/&lt;configuration&gt;/net462 output.</summary>
     public IDictionary<string, string> AssemblyPaths { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Explicit built control folders (control name, e.g. coach_Coaching.CoachingPanel → folder with ControlManifest.xml) instead of the PCF projects' output.</summary>
+    public IDictionary<string, string> ControlPaths { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>An assembly that went into the zip, and where it came from.</summary>
 public sealed record PackedAssembly(string Name, string SourcePath, string? Configuration, string? Framework, string ZipEntry, bool ReferencesStandInSdk);
+
+/// <summary>A code component that went into the zip: its entries (Controls/&lt;name&gt;/…) and the built folder they came from.</summary>
+public sealed record PackedControl(string Name, string SourceFolder, IReadOnlyList<string> ZipEntries);
 
 public sealed record PackCounts(int Tables, int Forms, int Views, int Roles, int PluginAssemblies, int PluginTypes, int Steps, int EnvironmentVariables, int CustomApis);
 
@@ -37,6 +43,7 @@ public sealed record PackResult(
     string Version,
     bool Managed,
     IReadOnlyList<PackedAssembly> Assemblies,
+    IReadOnlyList<PackedControl> Controls,
     IReadOnlyList<string> Entries,
     PackCounts Counts,
     IReadOnlyList<string> Warnings)
@@ -48,7 +55,8 @@ public sealed record PackResult(
 /// <summary>
 /// <c>coach pack</c>: turns Solution/src (SolutionPackager layout) plus the built plugin assemblies into the zip a
 /// solution import accepts: [Content_Types].xml, solution.xml, customizations.xml with the components merged in schema
-/// order, PluginAssemblies/&lt;folder&gt;/&lt;assembly&gt;.dll, and the environmentvariabledefinitions and customapis folders as they are.
+/// order, PluginAssemblies/&lt;folder&gt;/&lt;assembly&gt;.dll, Controls/&lt;name&gt;/ with each code component's built manifest and
+/// resources, and the environmentvariabledefinitions and customapis folders as they are.
 /// </summary>
 public static class SolutionPacker
 {
@@ -89,6 +97,14 @@ public static class SolutionPacker
             var (packed, bytes) = LocateAssembly(layout, assembly, options, warnings);
             assemblies.Add(packed);
             entries.Add((packed.ZipEntry, bytes));
+        }
+
+        var controls = new List<PackedControl>();
+        foreach (var control in tree.CustomControls)
+        {
+            var (packed, files) = LocateControl(layout, control, manifest.CustomizationPrefix, options, warnings);
+            controls.Add(packed);
+            entries.AddRange(files);
         }
 
         RefuseWhatCheckCallsAnError(layout, options);
@@ -153,7 +169,7 @@ public static class SolutionPacker
             tree.EnvironmentVariables.Count,
             tree.CustomApis.Count);
 
-        return new PackResult(zipPath, manifest.UniqueName, manifest.Version, options.Managed, assemblies, ordered.Select(e => e.Name).ToList(), counts, warnings);
+        return new PackResult(zipPath, manifest.UniqueName, manifest.Version, options.Managed, assemblies, controls, ordered.Select(e => e.Name).ToList(), counts, warnings);
     }
 
     /// <summary>A package the import would reject is never written: every error of <c>coach check</c> stops the pack, with the same message.</summary>
@@ -242,6 +258,61 @@ public static class SolutionPacker
         }
 
         return (new PackedAssembly(assembly.AssemblyName, path, configuration, framework, entry, built.ReferencesStandInSdk), File.ReadAllBytes(path));
+    }
+
+    /// <summary>
+    /// The built manifest, bundle and resources of a code component, as zip entries under the folder its
+    /// ControlManifest.xml.data.xml names (/Controls/&lt;name&gt;/ControlManifest.xml), the way exports carry them.
+    /// </summary>
+    private static (PackedControl Packed, List<(string Name, byte[] Content)> Files) LocateControl(
+        RepoLayout layout, CustomControlDefinition control, string prefix, PackOptions options, List<string> warnings)
+    {
+        var expectedFileName = $"/Controls/{control.Name}/ControlManifest.xml";
+        if (!string.Equals(control.FileName, expectedFileName, StringComparison.Ordinal))
+        {
+            throw new PackException($"{control.Location}: FileName must be '{expectedFileName}' (the folder of the control's name), found '{control.FileName}'.");
+        }
+
+        var manifestName = control.ManifestName(prefix);
+        string folder;
+        if (options.ControlPaths.TryGetValue(control.Name, out var given))
+        {
+            folder = Path.GetFullPath(given);
+            if (!Directory.Exists(folder)) throw new PackException($"The built control given for {control.Name} does not exist: {folder}.");
+        }
+        else
+        {
+            folder = BuiltControlLocator.Find(layout, manifestName, out var projects)
+                     ?? throw new PackException(
+                         $"The built {control.Name} is missing: no PCF project output holds a ControlManifest.xml for {manifestName}" +
+                         (projects.Count > 0 ? $" (looked in {string.Join(", ", projects.Select(layout.Relative))})" : string.Empty) +
+                         ". Build it first: cd " + (projects.Count == 1 ? layout.Relative(projects[0]) : "<the control's folder>") + " && npm ci && npm run build");
+            if (BuiltControlLocator.IsOlderThanSources(folder))
+            {
+                warnings.Add($"{layout.Relative(folder)} is older than the control's sources: the zip carries the last build. Run npm run build again before deploying.");
+            }
+        }
+
+        var built = BuiltControl.Load(layout, folder);
+        if (!string.Equals(built.ManifestName, manifestName, StringComparison.Ordinal))
+        {
+            throw new PackException($"{layout.Relative(folder)}/ControlManifest.xml is the control {built.ManifestName}, but {control.Location.File} names {control.Name} (publisher prefix '{prefix}' + namespace.constructor '{manifestName}').");
+        }
+
+        var entryFolder = $"Controls/{control.Name}/";
+        var files = new List<(string Name, byte[] Content)> { (entryFolder + "ControlManifest.xml", File.ReadAllBytes(Path.Combine(folder, "ControlManifest.xml"))) };
+        foreach (var resource in built.Resources)
+        {
+            var path = Path.GetFullPath(Path.Combine(folder, resource));
+            if (!path.StartsWith(Path.GetFullPath(folder), StringComparison.Ordinal) || !File.Exists(path))
+            {
+                throw new PackException($"{layout.Relative(folder)}/ControlManifest.xml names the resource '{resource}', which the build did not produce. Build the control again.");
+            }
+
+            files.Add((entryFolder + resource, File.ReadAllBytes(path)));
+        }
+
+        return (new PackedControl(control.Name, folder, files.Select(f => f.Name).ToList()), files);
     }
 
     /// <summary>The project folder of a DLL built to &lt;project&gt;/bin/&lt;configuration&gt;/&lt;framework&gt;/.</summary>

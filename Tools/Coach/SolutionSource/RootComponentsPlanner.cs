@@ -27,7 +27,7 @@ public sealed record ExpectedRootComponent(int Type, string? SchemaName, Guid? I
 /// Derives Solution.xml's RootComponents from what Solution/src holds, so nobody maintains the list by hand:
 /// tables (type 1: a new table with all its subcomponents, behavior 0; a platform table only as a shell with the
 /// columns, forms and views the solution adds, behavior 2), security roles (20), plugin assemblies (91),
-/// steps (92), cloud flows (29, a process) and environment variable definitions (380).
+/// steps (92), cloud flows (29, a process), code components (66) and environment variable definitions (380).
 /// Custom APIs are deliberately not listed: their component type number is assigned per environment (above
 /// 10000), a wrong number fails the import, and the import adds them to the solution from the customapis folder.
 /// </summary>
@@ -46,6 +46,8 @@ public static class RootComponentsPlanner
             .Select(s => new ExpectedRootComponent(ComponentTypes.Step, null, s.Id, 0, s.Location)));
         expected.AddRange(tree.CloudFlows.Where(f => f.Id != null).OrderBy(f => f.Id!.Value.ToString("D"), StringComparer.Ordinal)
             .Select(f => new ExpectedRootComponent(ComponentTypes.Process, null, f.Id, 0, f.Location)));
+        expected.AddRange(tree.CustomControls.OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new ExpectedRootComponent(ComponentTypes.CustomControl, c.Name, null, 0, c.Location)));
         expected.AddRange(tree.EnvironmentVariables.OrderBy(v => v.SchemaName, StringComparer.Ordinal)
             .Select(v => new ExpectedRootComponent(ComponentTypes.EnvironmentVariableDefinition, v.SchemaName, null, 0, v.Location)));
         return expected;

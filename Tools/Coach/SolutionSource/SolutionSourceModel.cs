@@ -37,6 +37,8 @@ public sealed class SolutionSourceTree
 
     /// <summary>Cloud flows (workflow category 5) under Workflows/.</summary>
     public IReadOnlyList<CloudFlowDefinition> CloudFlows { get; init; } = Array.Empty<CloudFlowDefinition>();
+    /// <summary>Code components (PCF controls) from Controls/&lt;name&gt;/ControlManifest.xml.data.xml.</summary>
+    public IReadOnlyList<CustomControlDefinition> CustomControls { get; init; } = Array.Empty<CustomControlDefinition>();
 
     /// <summary>Every *.xml file under Solution/src (repository-relative).</summary>
     public IReadOnlyList<string> XmlFiles { get; init; } = Array.Empty<string>();
@@ -86,6 +88,7 @@ public static class ComponentTypes
     public const int Form = 60;
     public const int PluginAssembly = 91;
     public const int Step = 92;
+    public const int CustomControl = 66;
     public const int EnvironmentVariableDefinition = 380;
 
     public static string Describe(int type) => type switch
@@ -98,6 +101,7 @@ public static class ComponentTypes
         Form => "form",
         PluginAssembly => "plugin assembly",
         Step => "plugin step",
+        CustomControl => "custom control",
         EnvironmentVariableDefinition => "environment variable definition",
         _ => $"component type {type}",
     };
@@ -207,6 +211,18 @@ public sealed record CloudFlowDefinition(Guid? Id, string? Name, string? JsonFil
 public sealed record EnvironmentVariableDefinition(string SchemaName, int? Type, string? DefaultValue, SourceLocation Location, SourceLocation DefaultValueLocation);
 
 public sealed record CustomApiField(string UniqueName, int? Type, bool IsOptional, bool DeclaresIsOptional, SourceLocation Location);
+
+/// <summary>
+/// A code component as SolutionPackager unpacks it: Controls/&lt;Name&gt;/ControlManifest.xml.data.xml holds the
+/// CustomControl element of customizations.xml (Name "&lt;prefix&gt;_&lt;namespace&gt;.&lt;constructor&gt;", FileName
+/// "/Controls/&lt;Name&gt;/ControlManifest.xml"); the built manifest, bundle and resources come from the control's build.
+/// </summary>
+public sealed record CustomControlDefinition(string Name, string Folder, string? FileName, SourceLocation Location)
+{
+    /// <summary>"Coaching.CoachingPanel" for "coach_Coaching.CoachingPanel": namespace and constructor of the control's manifest.</summary>
+    public string ManifestName(string prefix) =>
+        Name.StartsWith(prefix + "_", StringComparison.Ordinal) ? Name.Substring(prefix.Length + 1) : Name;
+}
 
 public sealed record CustomApiDefinition(
     string UniqueName,

@@ -19,7 +19,7 @@ public static class SolutionSourceReader
     /// <summary>The top-level folders of Solution/src that the packer knows how to place in a solution zip.</summary>
     public static readonly IReadOnlyList<string> KnownFolders = new[]
     {
-        "Other", "Entities", "Roles", "PluginAssemblies", "SdkMessageProcessingSteps", "environmentvariabledefinitions", "customapis", "Workflows",
+        "Other", "Entities", "Roles", "PluginAssemblies", "SdkMessageProcessingSteps", "environmentvariabledefinitions", "customapis", "Workflows", "Controls",
     };
 
     public const string SubgridClassId = "{E7A81278-8635-4d9e-8D4D-59480B391C5B}";
@@ -81,6 +81,7 @@ public static class SolutionSourceReader
             var apis = Files("customapis", "customapi.xml", SearchOption.AllDirectories).Select(f => ReadCustomApi(f, typeNamesById)).OfType<CustomApiDefinition>().ToList();
             var roles = Files("Roles", "*.xml", SearchOption.TopDirectoryOnly).Select(ReadRole).OfType<RoleDefinition>().ToList();
             var flows = Files("Workflows", "*.json.data.xml", SearchOption.TopDirectoryOnly).Select(ReadCloudFlow).OfType<CloudFlowDefinition>().ToList();
+            var controls = Files("Controls", "ControlManifest.xml.data.xml", SearchOption.AllDirectories).Select(ReadCustomControl).OfType<CustomControlDefinition>().ToList();
 
             // Files no reader looked at still have to be well-formed.
             foreach (var file in xmlFiles.Where(f => !_loaded.Contains(f)))
@@ -102,6 +103,7 @@ public static class SolutionSourceReader
                 CustomApis = apis,
                 Roles = roles,
                 CloudFlows = flows,
+                CustomControls = controls,
                 XmlFiles = xmlFiles.Select(_layout.Relative).ToList(),
                 XmlProblems = _problems.ToList(),
                 UnknownFolders = Directory.GetDirectories(Src)
@@ -434,6 +436,14 @@ public static class SolutionSourceReader
         /// Exports link the plugin as &lt;plugintypeid&gt;&lt;plugintypeid&gt;GUID&lt;/plugintypeid&gt;&lt;/plugintypeid&gt;; its type name comes from
         /// the assembly's data.xml. The older &lt;plugintypeexportkey&gt; (a type name) is still read, and coach check reports it.
         /// </summary>
+        private CustomControlDefinition? ReadCustomControl(string file)
+        {
+            var root = Root(file, "CustomControl");
+            if (root == null) return null;
+            var folder = Path.GetFileName(Path.GetDirectoryName(file)!);
+            return new CustomControlDefinition(Text(root, "Name") ?? folder, folder, Text(root, "FileName"), Loc(file, root));
+        }
+
         private CustomApiDefinition? ReadCustomApi(string file, IReadOnlyDictionary<Guid, string> typeNamesById)
         {
             var root = Root(file, "customapi");
