@@ -77,7 +77,7 @@ public sealed class CsvTable
 
     /// <summary>Reads <paramref name="path"/>, requiring <paramref name="required"/> columns in its header.</summary>
     /// <exception cref="InputUnusableException">The file is missing, empty or unreadable, or lacks a required column.</exception>
-    public static CsvTable Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional = null)
+    public static CsvTable Read(string path, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional = null, IReadOnlyDictionary<string, string>? aliases = null)
     {
         var fileName = Path.GetFileName(path);
         if (Directory.Exists(path)) throw new InputUnusableException($"{path}: is a folder, not a CSV file.");
@@ -86,7 +86,7 @@ public sealed class CsvTable
         try
         {
             var (encoding, note) = DetectEncoding(path, fileName);
-            var table = Read(() => new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false), fileName, required, optional);
+            var table = Read(() => new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: false), fileName, required, optional, aliases);
             if (note != null) table.Notes.Insert(0, note);
             return table;
         }
@@ -99,7 +99,7 @@ public sealed class CsvTable
     public static CsvTable Read(TextReader reader, string fileName, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional = null)
     {
         var text = reader.ReadToEnd();
-        return Read(() => new StringReader(text), fileName, required, optional);
+        return Read(() => new StringReader(text), fileName, required, optional, null);
     }
 
     /// <summary>
@@ -157,7 +157,8 @@ public sealed class CsvTable
             $"{fileName}: not valid UTF-8, read as Windows-1252 (Latin-1), the usual encoding of spreadsheet exports on Windows. Check accented names; save as CSV UTF-8 to be sure.");
     }
 
-    private static CsvTable Read(Func<TextReader> open, string fileName, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional)
+    private static CsvTable Read(
+        Func<TextReader> open, string fileName, IReadOnlyCollection<string> required, IReadOnlyCollection<string>? optional, IReadOnlyDictionary<string, string>? aliases)
     {
         var issues = new List<InputIssue>();
         var rows = new List<CsvRow>();
@@ -216,6 +217,15 @@ public sealed class CsvTable
                     if (name.Length > 0 && !columns.ContainsKey(name)) columns.Add(name, i);
                 }
 
+                // Other CRMs' names for a column ("Account Name" for name), unless the file has the column itself.
+                for (var i = 0; i < header.Length; i++)
+                {
+                    if (aliases != null && aliases.TryGetValue(MatchName(header[i]), out var column) && !columns.ContainsKey(MatchName(column)))
+                    {
+                        columns.Add(MatchName(column), i);
+                    }
+                }
+
                 var missing = required.Where(c => !columns.ContainsKey(MatchName(c))).ToList();
                 if (missing.Count > 0)
                 {
@@ -259,7 +269,7 @@ public sealed class CsvTable
         if (delimiter != ",") table.Notes.Add($"{fileName}: {(delimiter == ";" ? "semicolon" : delimiter == "\t" ? "tab" : $"'{delimiter}'")}-delimited.");
         if (optional != null)
         {
-            var known = new HashSet<string>(required.Concat(optional).Select(MatchName), StringComparer.Ordinal);
+            var known = new HashSet<string>(required.Concat(optional).Select(MatchName).Concat(aliases?.Keys ?? Enumerable.Empty<string>()), StringComparer.Ordinal);
             table.UnknownColumns = header.Where(h => h.Length > 0 && !known.Contains(MatchName(h))).ToList();
         }
 

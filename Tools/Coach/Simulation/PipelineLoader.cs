@@ -40,6 +40,28 @@ public static class PipelineLoader
     public static readonly string[] EventColumns = { "timestamp", "opportunity_id", "kind" };
     public static readonly string[] EventOptionalColumns = { "value" };
 
+    /// <summary>Column names other CRMs export, per file, matched like headers (case, spaces, underscores ignored).</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> Aliases = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [PipelineData.AccountsFile] = AliasTable(("account name", "name"), ("account", "name"), ("numberofemployees", "employees"), ("revenue", "annual_revenue"),
+            ("industrycode", "industry"), ("sector", "industry"), ("address1_country", "country")),
+        [PipelineData.UsersFile] = AliasTable(("user name", "name"), ("full name", "name"), ("manager name", "manager"), ("reports to", "manager")),
+        [PipelineData.OpportunitiesFile] = AliasTable(("opportunity id", "id"), ("opportunityid", "id"), ("opportunity name", "name"), ("topic", "name"),
+            ("account name", "account"), ("customer", "account"), ("owner name", "owner"), ("sales agent", "owner"), ("created", "created_on"),
+            ("amount", "estimated_value"), ("value", "estimated_value"),
+            ("close date", "estimated_close_date"), ("sales stage", "stage"), ("deal stage", "stage"),
+            ("stepname", "stage"), ("state", "status"), ("statecode", "status"), ("actualclosedate", "closed_on"), ("close value", "estimated_value")),
+        [PipelineData.EventsFile] = AliasTable(("time", "timestamp"), ("date", "timestamp"), ("opportunity", "opportunity_id"),
+            ("event", "kind"), ("type", "kind")),
+    };
+
+    private static Dictionary<string, string> AliasTable(params (string Header, string Column)[] pairs)
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (header, column) in pairs) table[CsvTable.MatchName(header)] = column;
+        return table;
+    }
+
     /// <summary>The columns whose cells are numbers, per file (to detect the file's number format).</summary>
     private static readonly string[] NumberColumns = { "employees", "annual_revenue", "estimated_value", "deal_size" };
 
@@ -64,7 +86,7 @@ public static class PipelineLoader
     /// <summary>Reads a file of the contract and sets its number format (given, or detected from its number cells).</summary>
     public static CsvTable ReadTable(string path, string[] required, string[] optional, LoadOptions options)
     {
-        var table = CsvTable.Read(path, required, optional);
+        var table = CsvTable.Read(path, required, optional, Aliases.TryGetValue(Path.GetFileName(path), out var aliases) ? aliases : null);
         SetNumberFormat(table, options);
         return table;
     }
