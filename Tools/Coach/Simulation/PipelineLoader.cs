@@ -101,7 +101,8 @@ public static class PipelineLoader
 
         var columns = NumberColumns.Where(table.Has).ToList();
         if (columns.Count == 0) return;
-        table.NumberFormat = NumberFormat.Detect(table.Rows.SelectMany(r => columns.Select(c => r[c])).Where(v => v != null).Select(v => v!));
+        // A sample is enough to tell, and a file has one format.
+        table.NumberFormat = NumberFormat.Detect(table.Rows.SelectMany(r => columns.Select(c => r[c])).Where(v => v != null).Select(v => v!).Take(5000));
         if (table.NumberFormat.Decimal == ',') table.Notes.Add($"{table.FileName}: numbers read with a decimal comma (12.500,50), detected from its cells; --culture en-US reads them with a decimal point.");
     }
 
