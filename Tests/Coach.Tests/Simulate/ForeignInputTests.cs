@@ -255,6 +255,17 @@ public sealed class ForeignInputTests
         output.Should().Contain("Warning: --from 2027-01-01 is after the last event of the data");
     }
 
+    [Fact]
+    public void A_to_date_before_the_data_is_warned_about()
+    {
+        using var folder = new PipelineFolder();
+
+        var (exit, output, _) = SimulateCommandTests.Coach("simulate", "--data", folder.Write(), "--to", "2025-01-01");
+
+        exit.Should().Be(0);
+        output.Should().Contain("Warning: --to 2025-01-01T23:59:59Z is before the first event of the data");
+    }
+
     // Finding 9: no stack traces.
     [Fact]
     public void Icp_csv_to_a_folder_is_a_clear_error_and_to_a_missing_folder_creates_it()
