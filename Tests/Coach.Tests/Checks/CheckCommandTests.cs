@@ -54,4 +54,20 @@ public class CheckCommandTests
         output.Should().StartWith("Rewrote the root components of Solution/src/Other/Solution.xml");
         repo.Read("Solution/src/Other/Solution.xml").Should().Be(File.ReadAllText(Path.Combine(TestRepo.Root, "Solution", "src", "Other", "Solution.xml")));
     }
+
+    [Fact]
+    public void Fix_refuses_while_a_step_xml_is_broken_and_leaves_solution_xml_alone()
+    {
+        using var repo = TempRepo.Create();
+        var step = repo.StepFile("MicroCoachingSessionPlugin: Update of opportunity");
+        repo.Edit(step, xml => xml.Substring(0, xml.Length / 2));
+        var before = repo.Read("Solution/src/Other/Solution.xml");
+
+        var (exit, output) = Run("--repo", repo.Root, "--configuration", TestRepo.Configuration, "--fix");
+
+        exit.Should().Be(CheckCommand.Failed);
+        output.Should().Contain("--fix: not rewriting Solution.xml while 1 file(s) of Solution/src cannot be read");
+        repo.Read("Solution/src/Other/Solution.xml").Should().Be(before, "the broken step stays a root component");
+        Run("--repo", repo.Root, "--configuration", TestRepo.Configuration).Output.Should().NotContain("Run `coach check --fix`");
+    }
 }

@@ -117,12 +117,15 @@ public class DeployCommandTests
         using var repo = TempRepo.Create();
         repo.Write("pac-config.json", Config());
         var runner = new RecordingRunner(exitCode: 1);
+        // The command refuses this repository's stand-in-SDK build before any pac step, so drive the deployer itself.
+        var layout = new Coach.SolutionSource.RepoLayout(repo.Root);
+        var plan = Coach.Deploy.DeployPlan.Create(layout, Coach.Deploy.PacConfigLoader.Load(layout.PacConfig, "pac-config.json"), "pac-config.json");
 
-        var (exit, output) = Deploy(runner, "/opt/pac/pac", "--repo", repo.Root);
+        var result = new Deployer(runner, "/opt/pac/pac").Run(layout, plan, _ => { });
 
-        exit.Should().Be(DeployCommand.StepFailed);
+        result.Outcome.Should().Be(DeployOutcome.StepFailed);
         runner.CommandLines.Should().Equal("pac auth create --environment https://contoso-dev.crm.dynamics.com");
-        output.Should().Contain("failed with exit code 1; nothing after it was run");
+        result.Message.Should().Contain("failed with exit code 1; nothing after it was run");
     }
 
     [Fact]
@@ -135,8 +138,20 @@ public class DeployCommandTests
         var (exit, output) = Deploy(runner, "/opt/pac/pac", "--repo", repo.Root);
 
         exit.Should().Be(DeployCommand.Invalid);
-        runner.CommandLines.Should().Equal("pac auth create --environment https://contoso-dev.crm.dynamics.com");
+        runner.CommandLines.Should().BeEmpty("pac auth create (a browser sign-in) is not worth doing for an import that cannot succeed");
         output.Should().Contain("built against the SDK stand-in").And.Contain("-p:XrmSdk=Official");
-        File.Exists(Path.Combine(repo.Root, "artifacts", "CoachingPlugins_1_0_0_0.zip")).Should().BeTrue("the pack step ran before the import was refused");
+    }
+
+    [Fact]
+    public void A_dry_run_warns_about_assemblies_built_against_the_sdk_stand_in()
+    {
+        using var repo = TempRepo.Create();
+        repo.Write("pac-config.json", Config());
+        var runner = new RecordingRunner();
+
+        var (exit, output) = Deploy(runner, "/opt/pac/pac", "--dry-run", "--repo", repo.Root);
+
+        exit.Should().Be(DeployCommand.Deployed);
+        output.Should().Contain("warning:").And.Contain("built against the SDK stand-in");
     }
 }

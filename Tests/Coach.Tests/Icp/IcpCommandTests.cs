@@ -65,8 +65,10 @@ public sealed class IcpCommandTests : IDisposable
 
         var result = IcpScoring.Score(path, CoachingSettings.Default, dealSize: 1m);
 
-        result.Accounts.Should().ContainSingle().Which.Fit.Score.Should().Be(100);
-        result.Issues.Should().ContainSingle().Which.ToString().Should().Be("deals.csv:3: negative value in deal_size: -3 (must be 0 or more)");
+        result.Accounts.Should().HaveCount(2, "a bad deal_size leaves that account's deal size to --deal-size, the account is still scored");
+        result.Accounts.Single(a => a.Account.Name == "Acme Wholesale").Fit.Score.Should().Be(100);
+        result.Accounts.Single(a => a.Account.Name == "Tiny Cafe").DealSize.Should().Be(1m);
+        result.Issues.Should().ContainSingle().Which.ToString().Should().Be("deals.csv:3: negative value in deal_size: -3 (must be 0 or more): kept as unknown");
     }
 
     [Fact]

@@ -97,6 +97,7 @@ public sealed class HtmlReportTests
         var (_, page) = Simulated(folder);
 
         var row = page.QuerySelectorAll("#input table.issues tbody tr").Should().ContainSingle().Subject;
-        row.QuerySelectorAll("td").Select(td => td.TextContent).Should().Equal("opportunities.csv", "5", "unknown account 'Nowhere Ltd' (not in accounts.csv)");
+        row.QuerySelectorAll("td").Select(td => td.TextContent).Should().Equal(
+            "opportunities.csv", "1", "kept", "account", "account not in accounts.csv: created with nothing known", "5: account 'Nowhere Ltd' is not in accounts.csv: created with nothing known");
     }
 }

@@ -1,3 +1,4 @@
+using Coaching.Core.Opportunities;
 using System.IO;
 using System.Linq;
 using Coach.Simulation;
@@ -26,20 +27,23 @@ public sealed class PipelineLoaderTests
     }
 
     [Fact]
-    public void An_opportunity_on_an_unknown_account_is_reported_with_file_line_and_reason_and_skipped()
+    public void An_opportunity_on_an_account_missing_from_accounts_csv_is_kept_with_the_account_made_and_reported()
     {
         using var folder = new PipelineFolder();
         folder.Opportunities.Add($"O4,Ghost deal,Nowhere Ltd,{PipelineFolder.Rep},2026-07-04T09:00:00Z,1000,,Qualify,Open,,,,,");
 
         var data = PipelineLoader.Load(folder.Write());
 
-        data.Issues.Should().ContainSingle().Which.Should().Be(new InputIssue("opportunities.csv", 5, "unknown account 'Nowhere Ltd' (not in accounts.csv)"));
-        data.Opportunities.Select(o => o.Id).Should().BeEquivalentTo("O1", "O2", "O3");
-        data.SkippedIn("opportunities.csv").Should().Be(1);
+        var issue = data.Issues.Should().ContainSingle().Subject;
+        issue.Should().Match<InputIssue>(i => i.File == "opportunities.csv" && i.Line == 5 && i.Kept && i.Column == "account");
+        issue.Reason.Should().Be("account 'Nowhere Ltd' is not in accounts.csv: created with nothing known");
+        data.Opportunities.Select(o => o.Id).Should().BeEquivalentTo("O1", "O2", "O3", "O4");
+        data.Accounts.Should().Contain(a => a.Name == "Nowhere Ltd" && a.Industry == null);
+        data.SkippedIn("opportunities.csv").Should().Be(0);
     }
 
     [Fact]
-    public void A_bad_date_is_reported_with_the_column_and_the_value()
+    public void A_bad_creation_date_refuses_the_row_because_it_cannot_be_placed_in_time()
     {
         using var folder = new PipelineFolder();
         folder.Opportunities[2] = folder.Opportunities[2].Replace("2026-07-02T09:00:00Z", "02/07/2026");
@@ -49,65 +53,65 @@ public sealed class PipelineLoaderTests
         var issue = data.Issues.Should().ContainSingle().Subject;
         issue.File.Should().Be("opportunities.csv");
         issue.Line.Should().Be(3);
-        issue.Reason.Should().Be("bad date in created_on: '02/07/2026' (expected ISO 8601, e.g. 2026-01-15 or 2026-01-15T09:30:00Z)");
+        issue.Kept.Should().BeFalse();
+        issue.Reason.Should().Be("bad date in created_on: '02/07/2026' (expected ISO 8601, e.g. 2026-01-15 or 2026-01-15T09:30:00Z): the deal cannot be placed in time");
         data.Opportunities.Should().NotContain(o => o.Id == "O2");
     }
 
     [Fact]
-    public void An_unknown_stage_is_reported_with_the_stages_it_could_be()
+    public void A_stage_that_does_not_map_keeps_the_deal_at_its_status_stage_and_says_how_to_map_it()
     {
         using var folder = new PipelineFolder();
-        folder.Opportunities[1] = folder.Opportunities[1].Replace(",Develop,", ",Negotiate,");
+        folder.Opportunities[1] = folder.Opportunities[1].Replace(",Develop,", ",Haggling,");
 
         var data = PipelineLoader.Load(folder.Write());
 
-        data.Issues.Should().ContainSingle().Which.Should().Be(
-            new InputIssue("opportunities.csv", 2, "unknown stage 'Negotiate' (expected Qualify, Develop, Propose, Close)"));
+        var issue = data.Issues.Should().ContainSingle().Subject;
+        issue.Kept.Should().BeTrue();
+        issue.Reason.Should().Be("unknown stage 'Haggling': kept at Qualify (expected Qualify, Develop, Propose, Close; map it with --map stage:Haggling=\"<label>\")");
+        data.Opportunities.Single(o => o.Id == "O1").Stage.Should().Be(SalesStage.Qualify);
     }
 
     [Fact]
-    public void A_negative_value_is_reported_and_the_row_skipped()
+    public void A_negative_value_is_reported_and_the_row_kept_with_the_value_unknown()
     {
         using var folder = new PipelineFolder();
         folder.Opportunities[2] = folder.Opportunities[2].Replace(",8000,", ",-8000,");
 
         var data = PipelineLoader.Load(folder.Write());
 
-        data.Issues.Should().ContainSingle().Which.Should().Be(
-            new InputIssue("opportunities.csv", 3, "negative value in estimated_value: -8000 (must be 0 or more)"));
-        data.Opportunities.Should().HaveCount(2);
+        data.Issues.Should().ContainSingle().Which.Reason.Should().Be("negative value in estimated_value: -8000 (must be 0 or more): kept as unknown");
+        data.Opportunities.Should().HaveCount(3);
+        data.Opportunities.Single(o => o.Id == "O2").EstimatedValue.Should().BeNull();
     }
 
     [Fact]
-    public void Every_problem_of_a_row_is_reported_on_its_one_line()
+    public void Every_problem_of_a_kept_row_is_reported_in_its_own_column()
     {
         using var folder = new PipelineFolder();
-        folder.Opportunities.Add("O9,Broken,Nowhere Ltd,Nobody,yesterday,-1,,Negotiate,Pending,,,Sideways,,");
+        folder.Opportunities.Add("O9,Broken,Nowhere Ltd,Nobody,2026-07-09,-1,,Negotiate,Pending,,,Sideways,,");
 
         var data = PipelineLoader.Load(folder.Write());
 
-        var reason = data.Issues.Should().ContainSingle().Subject.Reason;
-        reason.Should().Contain("unknown account 'Nowhere Ltd'")
-            .And.Contain("unknown owner 'Nobody'")
-            .And.Contain("bad date in created_on: 'yesterday'")
-            .And.Contain("negative value in estimated_value")
-            .And.Contain("unknown stage 'Negotiate'")
-            .And.Contain("unknown status 'Pending'")
-            .And.Contain("unknown buyer_stage 'Sideways'");
+        data.Issues.Should().OnlyContain(i => i.Kept && i.Line == 5, string.Join(" | ", data.Issues));
+        data.Issues.Select(i => i.Column).Should().BeEquivalentTo("account", "owner", "estimated_value", "status", "buyer_stage");
+        var deal = data.Opportunities.Single(o => o.Id == "O9");
+        deal.Stage.Should().Be(SalesStage.Close, "Negotiate is a synonym of Close");
+        deal.Status.Should().Be(OpportunityState.Open);
+        data.Users.Should().Contain(u => u.Name == "Nobody" && u.Role == UserRole.Rep);
     }
 
     [Fact]
-    public void Rows_that_refer_to_a_skipped_row_say_which_line_was_skipped()
+    public void Rows_that_refer_to_a_refused_row_say_which_line_was_refused()
     {
         using var folder = new PipelineFolder();
-        folder.Accounts[2] = "Tiny Cafe,Eating and Drinking Places,-5,900000,Spain";
+        folder.Opportunities[2] = folder.Opportunities[2].Replace("2026-07-02T09:00:00Z", "yesterday");
         folder.WithEvents("2026-07-05T10:00:00Z,O2,goal_set,Ask for the owner");
 
         var data = PipelineLoader.Load(folder.Write());
 
         data.Issues.Select(i => i.ToString()).Should().Equal(
-            "accounts.csv:3: negative value in employees: -5 (must be 0 or more)",
-            "opportunities.csv:3: unknown account 'Tiny Cafe' (accounts.csv line 3 was skipped)",
+            "opportunities.csv:3: bad date in created_on: 'yesterday' (expected ISO 8601, e.g. 2026-01-15 or 2026-01-15T09:30:00Z): the deal cannot be placed in time",
             "events.csv:2: unknown opportunity 'O2' (opportunities.csv line 3 was skipped)");
     }
 
@@ -120,7 +124,7 @@ public sealed class PipelineLoaderTests
             "2026-07-05T10:00:00Z,O404,goal_set,Who?",
             "not-a-date,O1,goal_set,When?",
             "2026-07-06T10:00:00Z,O1,teleport,Mars",
-            "2026-07-06T11:00:00Z,O1,stage_change,Negotiate",
+            "2026-07-06T11:00:00Z,O1,stage_change,Haggle",
             "2026-07-06T12:00:00Z,O1,interaction_scheduled,next tuesday",
             "2026-06-01T10:00:00Z,O1,goal_set,Before it existed");
 
@@ -132,7 +136,7 @@ public sealed class PipelineLoaderTests
         data.Issues[0].Reason.Should().Be("unknown opportunity 'O404' (not in opportunities.csv)");
         data.Issues[1].Reason.Should().StartWith("bad date in timestamp: 'not-a-date'");
         data.Issues[2].Reason.Should().StartWith("unknown kind 'teleport' (expected stage_change, goal_set");
-        data.Issues[3].Reason.Should().Be("unknown stage 'Negotiate' (expected Qualify, Develop, Propose, Close)");
+        data.Issues[3].Reason.Should().Be("unknown stage 'Haggle' (expected Qualify, Develop, Propose, Close)");
         data.Issues[4].Reason.Should().StartWith("bad date in value: 'next tuesday'");
         data.Issues[5].Reason.Should().Be("timestamp 2026-06-01T10:00:00Z is before the opportunity was created (2026-07-01T09:00:00Z)");
     }

@@ -107,16 +107,17 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
-    public void Skipped_rows_are_listed_with_file_line_and_reason_and_the_run_still_exits_0()
+    public void Refused_rows_are_listed_by_file_reason_and_column_and_the_run_still_exits_0()
     {
         using var folder = new PipelineFolder();
-        folder.Opportunities.Add($"O4,Ghost deal,Nowhere Ltd,{PipelineFolder.Rep},2026-07-04T09:00:00Z,1000,,Qualify,Open,,,,,");
+        folder.Opportunities.Add($"O4,Ghost deal,Nowhere Ltd,{PipelineFolder.Rep},yesterday,1000,,Qualify,Open,,,,,");
 
         var (exit, output, _) = Coach("simulate", "--data", folder.Write());
 
         exit.Should().Be(0);
-        output.Should().Contain("1 row(s) skipped (opportunities.csv 1):");
-        output.Should().Contain("opportunities.csv:5: unknown account 'Nowhere Ltd' (not in accounts.csv)");
+        output.Should().Contain("9 rows read, 8 kept (0 with unknown cells), 1 refused");
+        output.Should().Contain("1 × refused: bad date in created_on");
+        output.Should().Contain("line 5: bad date in created_on: 'yesterday'");
     }
 
     [Theory]

@@ -82,7 +82,9 @@ internal static class StructureRules
         var expected = RootComponentsPlanner.Expected(tree);
         var expectedByKey = expected.GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.First());
         var listed = manifest.RootComponents;
-        var fix = " Run `coach check --fix` to regenerate the list from Solution/src.";
+        var fix = tree.XmlProblems.Count > 0
+            ? " Fix the unreadable XML first; then `coach check --fix` regenerates the list from Solution/src."
+            : " Run `coach check --fix` to regenerate the list from Solution/src.";
 
         foreach (var duplicate in listed.GroupBy(r => r.Key).Where(g => g.Count() > 1))
         {

@@ -69,6 +69,15 @@ public static class CheckCommand
                     return Unusable;
                 }
 
+                if (tree.XmlProblems.Count > 0)
+                {
+                    // A component whose XML cannot be read would look absent, and its root component would be dropped.
+                    CommandConsole.Error(parseResult,
+                        $"--fix: not rewriting Solution.xml while {tree.XmlProblems.Count} file(s) of Solution/src cannot be read: the components they hold would drop out of the root components. " +
+                        "Fix these first: " + string.Join("; ", tree.XmlProblems.Select(p => $"{p.Location}: {p.Message}")));
+                    return Failed;
+                }
+
                 var changed = RootComponentsPlanner.Apply(tree, out var summary);
                 console.MarkupLine(changed
                     ? $"Rewrote the root components of Solution/src/Other/Solution.xml ({Markup.Escape(summary)})."

@@ -20,9 +20,13 @@ public static class ExitCodes
     /// <summary>The settings file is missing, unreadable or invalid.</summary>
     public const int SettingsInvalid = 3;
 
+    /// <summary>An output file cannot be written: a folder, an input file, an existing file without --force, no permission.</summary>
+    public const int OutputUnwritable = 4;
+
     public const string Help =
-        "Exit codes: 0 completed (skipped rows are listed, not fatal); 1 bad option value; " +
-        "2 input unusable (missing folder or file, missing required column); 3 settings file unreadable or invalid.";
+        "Exit codes: 0 completed (refused rows and unknown cells are listed, not fatal); 1 bad option value; " +
+        "2 input unusable (missing folder or file, missing required column, no usable row); 3 settings file unreadable or invalid; " +
+        "4 output file not written (a folder, an input file, or exists without --force).";
 }
 
 /// <summary>The console a command writes to: the real one, or the invocation's writer (tests) without colours.</summary>
@@ -51,12 +55,18 @@ internal static class CommandConsole
         return console;
     }
 
+    /// <summary>A line that must not wrap (it ends in a path to copy), whatever the console's width.</summary>
+    public static void Unwrapped(IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
+
     public static void Error(ParseResult parseResult, string message)
     {
         var error = parseResult.InvocationConfiguration.Error;
         if (ReferenceEquals(error, Console.Error))
         {
-            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }).MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+            // Redirected stderr gets 80 columns by default, which splits long paths: an error is one line.
+            if (Console.IsErrorRedirected) console.Profile.Width = 4096;
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         }
         else
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
@@ -62,8 +63,14 @@ public static class DeployCommand
             var isDryRun = parseResult.GetValue(dryRun);
             WritePlan(console, layout, plan, configDisplay, isDryRun);
 
+            var standIn = StandInSdkAssemblies(layout);
             if (isDryRun)
             {
+                if (standIn.Count > 0)
+                {
+                    console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(StandInMessage(standIn))}");
+                }
+
                 if (pac == null)
                 {
                     console.MarkupLine($"[yellow]note:[/] {Markup.Escape(PacLocator.MissingMessage)}");
@@ -82,6 +89,13 @@ public static class DeployCommand
             if (plan.Config.IsPlaceholderEnvironment)
             {
                 CommandConsole.Error(parseResult, $"{configDisplay}: $.environmentUrl: still the example URL; set it to your environment before deploying.");
+                return Invalid;
+            }
+
+            // Before pac auth create (a browser sign-in): an import of these assemblies cannot succeed.
+            if (standIn.Count > 0)
+            {
+                CommandConsole.Error(parseResult, StandInMessage(standIn));
                 return Invalid;
             }
 
@@ -113,6 +127,31 @@ public static class DeployCommand
 
         return command;
     }
+
+    /// <summary>The built plugin assemblies the pack would take that reference the SDK stand-in (Dataverse cannot load them).</summary>
+    private static List<string> StandInSdkAssemblies(RepoLayout layout)
+    {
+        var found = new List<string>();
+        foreach (var assembly in SolutionSourceReader.Read(layout).PluginAssemblies)
+        {
+            var lookup = BuiltAssemblyLocator.Find(layout, assembly.AssemblyName);
+            if (!lookup.Found) continue; // the pack step says it is missing
+            try
+            {
+                if (BuiltAssembly.Load(lookup.Path!).ReferencesStandInSdk) found.Add(layout.Relative(lookup.Path!));
+            }
+            catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+            {
+                // unreadable: the pack step reports it
+            }
+        }
+
+        return found;
+    }
+
+    private static string StandInMessage(IReadOnlyList<string> assemblies) =>
+        $"{string.Join(", ", assemblies)} {(assemblies.Count == 1 ? "was" : "were")} built against the SDK stand-in (Platform/Xrm.Sdk.Local), which Dataverse cannot load. " +
+        "Build the deployable ones first: dotnet build Plugins/Coaching.Plugins -c Release -p:XrmSdk=Official (and the same for Workflows/Coaching.Workflows).";
 
     private static void WritePlan(IAnsiConsole console, RepoLayout layout, DeployPlan plan, string configDisplay, bool dryRun)
     {

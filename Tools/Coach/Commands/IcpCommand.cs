@@ -32,7 +32,7 @@ public static class IcpCommand
             Description = "Settings JSON as for coach_CoachingSettings (default: the solution's default value).",
             HelpName = "FILE",
         };
-        var dealSize = new Option<decimal?>("--deal-size")
+        var dealSize = new Option<string?>("--deal-size")
         {
             Description = "Deal size to score every account with (a deal_size column wins). Without either, deal size is left out and the score is the account's own fit.",
             HelpName = "N",
@@ -43,28 +43,62 @@ public static class IcpCommand
             HelpName = "FILE",
         };
         var all = new Option<bool>("--all") { Description = "List every account (default: the 25 best and the 10 worst)." };
+        var culture = InputOptions.Culture();
+        var map = InputOptions.Map();
+        var force = InputOptions.Force();
 
         var command = new Command("icp", "Score accounts from a CSV against the ICP settings, with one reason per criterion, the band distribution and the criteria most often missed. " + ExitCodes.Help)
         {
-            accounts, settings, dealSize, csv, all,
+            accounts, settings, dealSize, csv, all, culture, map, force,
         };
-        command.SetAction(parseResult => Run(
-            parseResult,
-            parseResult.GetValue(accounts)?.FullName,
-            parseResult.GetValue(settings)?.FullName,
-            parseResult.GetValue(dealSize),
-            parseResult.GetValue(csv)?.FullName,
-            parseResult.GetValue(all)));
+        command.SetAction(parseResult =>
+        {
+            if (!InputOptions.TryLoadOptions(parseResult.GetValue(culture), parseResult.GetValue(map), out var loadOptions, out var problem))
+            {
+                CommandConsole.Error(parseResult, problem!);
+                return ExitCodes.Usage;
+            }
+
+            var dealSizeText = parseResult.GetValue(dealSize);
+            decimal? size = null;
+            if (dealSizeText != null)
+            {
+                if (!InputValues.TryAmount(dealSizeText, out var parsed))
+                {
+                    CommandConsole.Error(parseResult, $"--deal-size: '{dealSizeText}' is not an amount (e.g. 25000 or 25,000.50).");
+                    return ExitCodes.Usage;
+                }
+
+                size = parsed;
+            }
+
+            return Run(
+                parseResult,
+                parseResult.GetValue(accounts)?.FullName,
+                parseResult.GetValue(settings)?.FullName,
+                size,
+                parseResult.GetValue(csv)?.FullName,
+                parseResult.GetValue(all),
+                loadOptions,
+                parseResult.GetValue(force));
+        });
         return command;
     }
 
-    private static int Run(ParseResult parseResult, string? accountsPath, string? settingsPath, decimal? dealSize, string? csvPath, bool all)
+    private static int Run(ParseResult parseResult, string? accountsPath, string? settingsPath, decimal? dealSize, string? csvPath, bool all, LoadOptions loadOptions, bool force)
     {
         var console = CommandConsole.For(parseResult);
-        if (dealSize is < 0)
+        if (dealSize is < 0 or > InputValues.MoneyMax)
         {
-            CommandConsole.Error(parseResult, $"--deal-size must be 0 or more, not {dealSize.Value.ToString(CultureInfo.InvariantCulture)}.");
+            CommandConsole.Error(parseResult, $"--deal-size must be between 0 and {InputValues.MoneyMax.ToString("N0", CultureInfo.InvariantCulture)}, not {dealSize.Value.ToString(CultureInfo.InvariantCulture)}.");
             return ExitCodes.Usage;
+        }
+
+        var inputs = new[] { accountsPath ?? DefaultAccounts, settingsPath }.Where(p => p != null).Select(p => p!).ToList();
+        if (csvPath != null && !InputOptions.CanWrite("--csv", csvPath, force, inputs, out var unwritable))
+        {
+            CommandConsole.Error(parseResult, unwritable!);
+            return ExitCodes.OutputUnwritable;
         }
 
         CoachingSettings settings;
@@ -81,7 +115,7 @@ public static class IcpCommand
         IcpScoringResult result;
         try
         {
-            result = IcpScoring.Score(accountsPath ?? DefaultAccounts, settings, dealSize);
+            result = IcpScoring.Score(accountsPath ?? DefaultAccounts, settings, dealSize, loadOptions);
         }
         catch (InputUnusableException e)
         {
@@ -92,8 +126,19 @@ public static class IcpCommand
         Render(console, result, accountsPath ?? "bundled sample accounts.csv", settingsPath ?? "solution default", dealSize, all);
         if (csvPath != null)
         {
-            IcpScoring.WriteCsv(result, csvPath);
-            console.MarkupLine($"Scores written to {Markup.Escape(csvPath)}");
+            if (!InputOptions.TryWrite("--csv", csvPath, path => IcpScoring.WriteCsv(result, path), out var writeProblem))
+            {
+                CommandConsole.Error(parseResult, writeProblem!);
+                return ExitCodes.OutputUnwritable;
+            }
+
+            CommandConsole.Unwrapped(console, "Scores written to " + csvPath);
+        }
+
+        if (result.Accounts.Count == 0)
+        {
+            CommandConsole.Error(parseResult, "no usable account in the file; nothing was scored.");
+            return ExitCodes.InputUnusable;
         }
 
         return ExitCodes.Ok;
@@ -151,10 +196,12 @@ public static class IcpCommand
         console.Write(accounts);
         if (shown.Count < total) console.MarkupLine($"[grey]{total - shown.Count} accounts in the middle not shown (--all lists every one, --csv writes them with every reason).[/]");
 
-        if (result.Issues.Count > 0)
+        foreach (var note in result.Notes) console.MarkupLine($"[grey]Note: {Markup.Escape(note)}[/]");
+        foreach (var group in InputIssueGroup.Of(result.Issues))
         {
-            console.MarkupLine($"[yellow]{result.Issues.Count} row(s) skipped:[/]");
-            foreach (var issue in result.Issues) console.MarkupLine("  " + Markup.Escape(issue.ToString()));
+            console.MarkupLine($"[{(group.Kept ? "grey" : "yellow")}]{group.Count} × {Markup.Escape(group.File)}, {Markup.Escape(group.Title)}[/]");
+            foreach (var issue in group.Issues.Take(5)) console.MarkupLine($"  line {issue.Line}: {Markup.Escape(issue.Reason)}");
+            if (group.Count > 5) console.MarkupLine($"  [grey]… and {group.Count - 5} more (--csv writes every account)[/]");
         }
     }
 

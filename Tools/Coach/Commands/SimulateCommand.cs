@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Linq;
 using Coach.Reports;
 using Coach.Simulation;
 using Spectre.Console;
@@ -54,6 +55,9 @@ public static class SimulateCommand
             Description = "Print where the time and memory went to stderr.",
             Hidden = true,
         };
+        var culture = InputOptions.Culture();
+        var map = InputOptions.Map();
+        var force = InputOptions.Force();
         var solution = new Option<DirectoryInfo?>("--solution")
         {
             Description = "The unpacked solution to load (default: Solution/src next to the tool or in the repository).",
@@ -64,23 +68,36 @@ public static class SimulateCommand
                                               "the pipeline-meeting agenda per manager, sessions and tasks per rep against the cadence, blocked stage moves, and ICP fit. " +
                                               ExitCodes.Help)
         {
-            data, settings, report, from, to, verbose, timings, solution,
+            data, settings, report, from, to, culture, map, force, verbose, timings, solution,
         };
         command.Subcommands.Add(SampleCommand());
-        command.SetAction(parseResult => Run(
-            parseResult,
-            parseResult.GetValue(data)?.FullName,
-            parseResult.GetValue(settings)?.FullName,
-            parseResult.GetValue(report)?.FullName,
-            parseResult.GetValue(from),
-            parseResult.GetValue(to),
-            parseResult.GetValue(verbose),
-            parseResult.GetValue(timings),
-            parseResult.GetValue(solution)?.FullName));
+        command.SetAction(parseResult =>
+        {
+            if (!InputOptions.TryLoadOptions(parseResult.GetValue(culture), parseResult.GetValue(map), out var loadOptions, out var problem))
+            {
+                CommandConsole.Error(parseResult, problem!);
+                return ExitCodes.Usage;
+            }
+
+            return Run(
+                parseResult,
+                parseResult.GetValue(data)?.FullName,
+                parseResult.GetValue(settings)?.FullName,
+                parseResult.GetValue(report)?.FullName,
+                parseResult.GetValue(from),
+                parseResult.GetValue(to),
+                parseResult.GetValue(verbose),
+                parseResult.GetValue(timings),
+                parseResult.GetValue(solution)?.FullName,
+                loadOptions,
+                parseResult.GetValue(force));
+        });
         return command;
     }
 
-    private static int Run(ParseResult parseResult, string? dataFolder, string? settingsPath, string? reportPath, string? fromText, string? toText, bool verbose, bool timings, string? solution)
+    private static int Run(
+        ParseResult parseResult, string? dataFolder, string? settingsPath, string? reportPath, string? fromText, string? toText, bool verbose, bool timings, string? solution,
+        LoadOptions loadOptions, bool force)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var console = CommandConsole.For(parseResult);
@@ -105,14 +122,32 @@ public static class SimulateCommand
         }
 
         var folder = dataFolder ?? DefaultDataFolder;
+        var inputs = PipelineData.Files.Select(f => Path.Combine(folder, f)).Append(settingsPath).Where(p => p != null).Select(p => p!).ToList();
+        if (reportPath != null && !InputOptions.CanWrite("--report", reportPath, force, inputs, out var unwritable))
+        {
+            CommandConsole.Error(parseResult, unwritable!);
+            return ExitCodes.OutputUnwritable;
+        }
+
         PipelineData data;
         try
         {
-            data = PipelineLoader.Load(folder);
+            data = PipelineLoader.Load(folder, loadOptions);
         }
         catch (InputUnusableException e)
         {
             CommandConsole.Error(parseResult, e.Message);
+            return ExitCodes.InputUnusable;
+        }
+
+        if (data.NothingUsable)
+        {
+            CommandConsole.Error(parseResult, $"{Shown(folder)}: no usable deal in {PipelineData.OpportunitiesFile} ({data.Counts}); nothing to simulate.");
+            foreach (var group in InputIssueGroup.Of(data.Issues).Where(g => !g.Kept).Take(5))
+            {
+                CommandConsole.Error(parseResult, $"  {group.File}: {group.Count:N0} × {group.Title} (first: line {group.Issues[0].Line}: {group.Issues[0].Reason})");
+            }
+
             return ExitCodes.InputUnusable;
         }
 
@@ -142,8 +177,13 @@ public static class SimulateCommand
         var rendered = clock.Elapsed;
         if (reportPath != null)
         {
-            HtmlReport.Write(result, reportPath);
-            console.MarkupLine($"HTML report: [link]{Markup.Escape(reportPath)}[/]");
+            if (!InputOptions.TryWrite("--report", reportPath, path => HtmlReport.Write(result, path), out var writeProblem))
+            {
+                CommandConsole.Error(parseResult, writeProblem!);
+                return ExitCodes.OutputUnwritable;
+            }
+
+            CommandConsole.Unwrapped(console, "HTML report: " + reportPath);
         }
         else
         {
@@ -248,22 +288,53 @@ public static class SimulateCommand
         return true;
     }
 
-    /// <summary>Hidden: <c>coach simulate sample --out DIR</c> writes a generated sample (how Tools/Coach/Sample was made).</summary>
+    /// <summary><c>coach simulate sample --out DIR</c> writes a generated sample (how Tools/Coach/Sample was made).</summary>
     private static Command SampleCommand()
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder to write the CSV files to.", Required = true };
+        var force = InputOptions.Force();
         var opportunities = new Option<int>("--opportunities") { Description = "Number of opportunities.", DefaultValueFactory = _ => 400 };
         var events = new Option<int?>("--events") { Description = "Exact number of events.csv rows (default: what the histories give)." };
         var seed = new Option<int>("--seed") { Description = "Random seed; the same seed writes the same files.", DefaultValueFactory = _ => 20260701 };
         var command = new Command("sample", "Generate a deterministic sample pipeline (the bundled sample used the defaults).")
         {
-            output, opportunities, events, seed,
+            output, opportunities, events, seed, force,
         };
-        command.Hidden = true;
         command.SetAction(parseResult =>
         {
             var folder = parseResult.GetValue(output)!.FullName;
-            var written = new SampleGenerator(parseResult.GetValue(seed), parseResult.GetValue(opportunities), parseResult.GetValue(events)).WriteTo(folder);
+            var count = parseResult.GetValue(opportunities);
+            var eventCount = parseResult.GetValue(events);
+            if (count < 1 || eventCount < 0)
+            {
+                CommandConsole.Error(parseResult, count < 1 ? $"--opportunities must be 1 or more, not {count}." : $"--events must be 0 or more, not {eventCount}.");
+                return ExitCodes.Usage;
+            }
+
+            if (File.Exists(folder))
+            {
+                CommandConsole.Error(parseResult, $"--out {folder}: is a file; give a folder.");
+                return ExitCodes.OutputUnwritable;
+            }
+
+            var existing = PipelineData.Files.Where(f => File.Exists(Path.Combine(folder, f))).ToList();
+            if (existing.Count > 0 && !parseResult.GetValue(force))
+            {
+                CommandConsole.Error(parseResult, $"--out {folder}: already holds {string.Join(", ", existing)}; add --force to overwrite them.");
+                return ExitCodes.OutputUnwritable;
+            }
+
+            SampleGenerator.Output written;
+            try
+            {
+                written = new SampleGenerator(parseResult.GetValue(seed), count, eventCount).WriteTo(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                CommandConsole.Error(parseResult, $"--out {folder}: cannot write the sample: {e.Message}");
+                return ExitCodes.OutputUnwritable;
+            }
+
             parseResult.InvocationConfiguration.Output.WriteLine(
                 $"Wrote {folder}: {written.Managers} managers, {written.Reps} reps, {written.Accounts} accounts, {written.Opportunities} opportunities, {written.Events} events.");
             return ExitCodes.Ok;

@@ -24,6 +24,9 @@ public sealed class IcpScoringResult
 
     public required IReadOnlyList<InputIssue> Issues { get; init; }
 
+    /// <summary>About the file as a whole: encoding, delimiter, number format, columns not recognised.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = new List<string>();
+
     /// <summary>True when no deal size was given: the deal-size criterion is left out (weight 0), so the score is the account's fit.</summary>
     public bool AccountFitOnly { get; init; }
 
@@ -62,11 +65,12 @@ public static class IcpScoring
 {
     public const string DealSizeColumn = "deal_size";
 
-    public static IcpScoringResult Score(string accountsPath, CoachingSettings settings, decimal? dealSize)
+    public static IcpScoringResult Score(string accountsPath, CoachingSettings settings, decimal? dealSize, LoadOptions? options = null)
     {
-        var csv = CsvTable.Read(accountsPath, PipelineLoader.AccountColumns);
+        options ??= LoadOptions.Default;
+        var csv = PipelineLoader.ReadTable(accountsPath, PipelineLoader.AccountColumns, PipelineLoader.AccountOptionalColumns.Append(DealSizeColumn).ToArray(), options);
         var issues = new List<InputIssue>();
-        var accounts = PipelineLoader.ReadAccounts(csv, issues);
+        var accounts = PipelineLoader.ReadAccounts(csv, issues, options.Categories);
 
         var dealSizes = new Dictionary<int, decimal?>();
         if (csv.Has(DealSizeColumn))
@@ -74,11 +78,13 @@ public static class IcpScoring
             foreach (var row in csv.Rows)
             {
                 if (InputValues.OptionalAmount(row, DealSizeColumn, out var value, out var why)) dealSizes[row.Line] = value;
-                else issues.Add(row.Issue(why!));
+                else issues.Add(row.Kept(DealSizeColumn, "deal_size unreadable: kept as unknown", why! + ": kept as unknown"));
             }
         }
 
-        var badLines = new HashSet<int>(issues.Select(i => i.Line));
+        var notes = new List<string>(csv.Notes);
+        if (csv.UnknownColumns.Count > 0) notes.Insert(0, $"{csv.FileName}: column(s) {string.Join(", ", csv.UnknownColumns.Select(c => "'" + c + "'"))} not recognised and ignored.");
+        var badLines = new HashSet<int>(issues.Where(i => !i.Kept).Select(i => i.Line));
         var accountFitOnly = dealSize == null && !csv.Has(DealSizeColumn);
         var icp = accountFitOnly ? settings.Icp with { Weights = settings.Icp.Weights with { DealSize = 0 } } : settings.Icp;
         if (accountFitOnly && icp.Weights.Total == 0)
@@ -102,7 +108,8 @@ public static class IcpScoring
         return new IcpScoringResult
         {
             Accounts = scored,
-            Issues = issues.GroupBy(i => i.Line).Select(g => new InputIssue(g.First().File, g.Key, string.Join("; ", g.Select(i => i.Reason)))).OrderBy(i => i.Line).ToList(),
+            Issues = issues.OrderBy(i => i.Line).ToList(),
+            Notes = notes,
             AccountFitOnly = accountFitOnly,
             Settings = icp,
         };

@@ -19,6 +19,9 @@ public static class ConsoleReport
     public const int BlockedShown = 12;
     public const int IssuesShown = 15;
 
+    /// <summary>Lines shown per group of input issues without --verbose.</summary>
+    public const int IssuesPerGroup = 3;
+
     public static void Render(IAnsiConsole console, SimulationResult r, bool verbose = false)
     {
         Header(console, r);
@@ -41,9 +44,9 @@ public static class ConsoleReport
         grid.AddRow("[grey]Replayed[/]",
             $"{s.EventsReplayed:N0} events in {ReportText.Seconds(s.ReplayTime)}: {s.EventsApplied:N0} applied, " +
             $"[red]{s.EventsBlocked:N0} blocked[/] by the stage gate, {s.EventsRefused:N0} refused otherwise, {s.EventsSkipped:N0} skipped");
-        var skipped = r.Issues.Count;
-        grid.AddRow("[grey]Input[/]", skipped == 0 ? "all rows used" : $"[yellow]{skipped:N0} row(s) skipped[/] (listed at the end)");
+        grid.AddRow("[grey]Input[/]", InputLine(r));
         console.Write(grid);
+        foreach (var warning in r.Warnings) console.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning)}");
         console.WriteLine();
     }
 
@@ -219,14 +222,32 @@ public static class ConsoleReport
         }
 
         if (r.Issues.Count == 0) return;
-        var files = string.Join(", ", r.Summary.RowsSkipped.Select(p => $"{p.Key} {p.Value:N0}"));
-        console.MarkupLine($"[yellow]{r.Issues.Count:N0} row(s) skipped ({Markup.Escape(files)}):[/]");
-        foreach (var issue in r.Issues.Take(verbose ? int.MaxValue : IssuesShown))
+        var groups = InputIssueGroup.Of(r.Issues);
+        console.MarkupLine($"[yellow]Input issues: {r.Issues.Count:N0} in {groups.Count:N0} group(s), by file, reason and column[/] [grey](first lines of each; --verbose lists all)[/]");
+        foreach (var file in groups.GroupBy(g => g.File))
         {
-            console.MarkupLine($"  {Markup.Escape(issue.ToString())}");
-        }
+            console.MarkupLine($"  [bold]{Markup.Escape(file.Key)}[/]");
+            foreach (var group in file)
+            {
+                console.MarkupLine($"    [{(group.Kept ? "grey" : "yellow")}]{group.Count,6:N0} × {Markup.Escape(group.Title)}[/]");
+                foreach (var issue in group.Issues.Take(verbose ? int.MaxValue : IssuesPerGroup))
+                {
+                    console.MarkupLine($"             line {issue.Line}: {Markup.Escape(issue.Reason)}");
+                }
 
-        if (!verbose && r.Issues.Count > IssuesShown) console.MarkupLine($"  [grey]… and {r.Issues.Count - IssuesShown:N0} more (--verbose lists them all; the HTML report has the first 1,000)[/]");
+                if (!verbose && group.Count > IssuesPerGroup) console.MarkupLine($"             [grey]… and {group.Count - IssuesPerGroup:N0} more[/]");
+            }
+        }
+    }
+
+    /// <summary>"all rows used" or rows read, kept (with unknown cells) and refused.</summary>
+    public static string InputLine(SimulationResult r)
+    {
+        var counts = r.InputCounts;
+        if (r.Issues.Count == 0) return counts == null ? "all rows used" : $"all rows used ({counts.Read:N0} rows read)";
+        return counts == null
+            ? $"[yellow]{r.Issues.Count:N0} issue(s)[/] (listed at the end)"
+            : $"{Markup.Escape(counts.ToString())}{(r.Summary.EventsSkipped > 0 ? $", {r.Summary.EventsSkipped:N0} event(s) not applied" : "")} [grey](issues listed at the end)[/]";
     }
 
     private static void Section(IAnsiConsole console, string title, string subtitle)

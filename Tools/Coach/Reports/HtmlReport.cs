@@ -71,9 +71,12 @@ public static class HtmlReport
         Kpi(sb, "Stage moves blocked", s.EventsBlocked.ToString("N0", CultureInfo.InvariantCulture), "until the next step had a goal", "#blocked", s.EventsBlocked == 0 ? "green" : "red");
         var strong = r.Icp.Bands.FirstOrDefault(b => b.Band == "Strong");
         Kpi(sb, "Strong ICP fit", SvgCharts.Percent(strong?.Count ?? 0, r.Icp.Total), $"of {ReportText.Count(r.Icp.Total, "deal", "deals")}", "#icp", "violet");
-        var skipped = r.Issues.Count;
-        Kpi(sb, "Rows skipped", skipped.ToString("N0", CultureInfo.InvariantCulture), skipped == 0 ? "all input rows used" : "see Input below", "#input", skipped == 0 ? "green" : "amber");
+        var skipped = InputCounts.RefusedRows(r.Issues);
+        var unknown = r.InputCounts?.KeptWithUnknown ?? 0;
+        Kpi(sb, "Rows refused", skipped.ToString("N0", CultureInfo.InvariantCulture),
+            skipped == 0 && unknown == 0 ? "all input rows used" : $"{unknown:N0} kept with unknown cells; see Input below", "#input", skipped == 0 ? "green" : "amber");
         sb.Append("</div>\n</div></header>\n");
+        foreach (var warning in r.Warnings) sb.Append($"<p class=\"wrap warning\"><strong>Warning:</strong> {E(warning)}</p>\n");
         sb.Append("<nav class=\"wrap toc\"><a href=\"#agenda\">1 · Agenda</a><a href=\"#reps\">2 · Coaching per rep</a><a href=\"#blocked\">3 · Blocked stage moves</a><a href=\"#icp\">4 · ICP fit</a><a href=\"#input\">Input</a></nav>\n");
     }
 
@@ -168,7 +171,7 @@ public static class HtmlReport
         sb.Append(SvgCharts.Columns(team, r.CadenceTarget * r.Reps.Count, $"team target {r.CadenceTarget * r.Reps.Count}", "Micro-coaching sessions opened per week across the team"));
         sb.Append("</div>\n</div>\n");
 
-        sb.Append("<div class=\"card chart-card wide\"><h3>Week by week{chartedNote}</h3><p class=\"hint\">Sessions opened per rep and week; green meets the target, amber falls short, grey had none.</p>");
+        sb.Append($"<div class=\"card chart-card wide\"><h3>Week by week{chartedNote}</h3><p class=\"hint\">Sessions opened per rep and week; green meets the target, amber falls short, grey had none.</p>");
         sb.Append(SvgCharts.Heatmap(charted.Select(x => x.Rep).ToList(), r.Weeks.Select(ReportText.Week).ToList(), charted.Select(x => x.WeeklySessions).ToList(), r.CadenceTarget, "Sessions per rep per week"));
         sb.Append("</div>\n");
 
@@ -285,7 +288,7 @@ public static class HtmlReport
     private static void Input(StringBuilder sb, SimulationResult r)
     {
         var s = r.Summary;
-        sb.Append("<section id=\"input\">\n<h2><span class=\"num\">i</span>Input and replay</h2>\n<div class=\"grid two\">\n<div class=\"card\"><table><thead><tr><th>File</th><th class=\"n\">Rows read</th><th class=\"n\">Skipped</th></tr></thead><tbody>\n");
+        sb.Append("<section id=\"input\">\n<h2><span class=\"num\">i</span>Input and replay</h2>\n<div class=\"grid two\">\n<div class=\"card\"><table><thead><tr><th>File</th><th class=\"n\">Rows read</th><th class=\"n\">Refused</th></tr></thead><tbody>\n");
         foreach (var file in s.RowsRead.Keys.Union(s.RowsSkipped.Keys))
         {
             s.RowsRead.TryGetValue(file, out var read);
@@ -294,6 +297,7 @@ public static class HtmlReport
         }
 
         sb.Append("</tbody></table></div>\n<div class=\"card\"><table><tbody>\n");
+        if (r.InputCounts != null) Row(sb, "Rows", r.InputCounts.ToString());
         Row(sb, "Users", $"{s.Managers} managers, {s.Reps} reps");
         Row(sb, "Accounts", s.Accounts.ToString("N0", CultureInfo.InvariantCulture));
         Row(sb, "Opportunities", $"{s.Opportunities:N0} ({s.OpenOpportunities:N0} open, {s.Won:N0} won, {s.Lost:N0} lost)");
@@ -322,13 +326,16 @@ public static class HtmlReport
 
         if (r.Issues.Count > 0)
         {
-            sb.Append($"<div class=\"card\"><details{(r.Issues.Count <= 20 ? " open" : "")}><summary>{ReportText.Count(r.Issues.Count, "row", "rows")} skipped, with file, line and reason</summary><table class=\"issues\"><thead><tr><th>File</th><th class=\"n\">Line</th><th>Reason</th></tr></thead><tbody>\n");
-            foreach (var issue in r.Issues.Take(1000))
+            var groups = InputIssueGroup.Of(r.Issues);
+            sb.Append($"<div class=\"card\"><details{(groups.Count <= 20 ? " open" : "")}><summary>{ReportText.Count(r.Issues.Count, "input issue", "input issues")} in {groups.Count:N0} groups, by file, reason and column</summary>" +
+                      "<table class=\"issues\"><thead><tr><th>File</th><th class=\"n\">Rows</th><th>Row</th><th>Column</th><th>Reason</th><th>First lines</th></tr></thead><tbody>\n");
+            foreach (var g in groups)
             {
-                sb.Append($"<tr><td><code>{E(issue.File)}</code></td><td class=\"n\">{issue.Line}</td><td>{E(issue.Reason)}</td></tr>\n");
+                var first = string.Join("; ", g.Issues.Take(5).Select(i => $"{i.Line}: {i.Reason}"));
+                sb.Append($"<tr><td><code>{E(g.File)}</code></td><td class=\"n\">{g.Count:N0}</td><td>{(g.Kept ? "kept" : "refused")}</td><td>{E(g.Column ?? "")}</td><td>{E(g.Kind)}</td>" +
+                          $"<td>{E(first)}{(g.Count > 5 ? $" … and {g.Count - 5:N0} more (--verbose on the console lists all)" : "")}</td></tr>\n");
             }
 
-            if (r.Issues.Count > 1000) sb.Append($"<tr><td colspan=\"3\">… and {r.Issues.Count - 1000:N0} more (the console lists them all with --verbose)</td></tr>\n");
             sb.Append("</tbody></table></details></div>\n");
         }
 

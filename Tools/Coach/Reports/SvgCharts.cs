@@ -140,7 +140,7 @@ public static class SvgCharts
         var plotW = width - left - right;
         var plotH = height - top - bottom;
         var max = Math.Max(points.Count == 0 ? 1 : points.Max(p => p.Value), target ?? 0);
-        max = NiceMax(max);
+        max = 4 * WholeTickStep(max / 4); // four gridlines at whole numbers: sessions are counted, never 37.5
         var sb = new StringBuilder();
         sb.Append($"<svg class=\"chart columns\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{A(title)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         sb.Append($"<title>{E(title)}</title>");
@@ -182,8 +182,22 @@ public static class SvgCharts
     {
         if (value <= 0) return ("#eef1f5", "#8a94a6");
         if (value >= target) return (value > target ? "#1f8a4c" : "#2fa866", "#ffffff");
+        // Below target is amber however close: only meeting the target is green.
         var share = (double)value / target;
-        return share >= 0.66 ? ("#9bd3ae", "#14532d") : share >= 0.33 ? ("#f7d58b", "#6b4a00") : ("#f9e3b4", "#6b4a00");
+        return share >= 0.66 ? ("#f0a72b", "#4a3000") : share >= 0.33 ? ("#f7d58b", "#6b4a00") : ("#f9e3b4", "#6b4a00");
+    }
+
+    /// <summary>The smallest of 1, 2, 3, 4, 5, 6, 8 × 10^k (a whole number) at or above <paramref name="step"/>.</summary>
+    private static double WholeTickStep(double step)
+    {
+        if (step <= 1) return 1;
+        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(step)));
+        foreach (var nice in new[] { 1, 2, 3, 4, 5, 6, 8, 10 })
+        {
+            if (nice * magnitude >= step) return nice * magnitude;
+        }
+
+        return 10 * magnitude;
     }
 
     private static double NiceMax(double max)

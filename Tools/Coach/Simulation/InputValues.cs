@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace Coach.Simulation;
 
-/// <summary>How cell values are read: ISO 8601 dates, invariant numbers. Each returns false with the reason.</summary>
+/// <summary>How cell values are read: ISO 8601 dates, numbers in the file's format. Each returns false with the reason.</summary>
 public static class InputValues
 {
     // The most common first: each failed format costs a parse attempt.
@@ -35,9 +36,87 @@ public static class InputValues
         return false;
     }
 
-    /// <summary>A number written with '.' as the decimal point (thousands separators ',' allowed).</summary>
-    public static bool TryAmount(string text, out decimal value) =>
-        decimal.TryParse(text.Trim(), NumberStyles.Number, CultureInfo.InvariantCulture, out value);
+    /// <summary>The largest amount a Dataverse Money column holds (about ±922,337,203,685,477).</summary>
+    public const decimal MoneyMax = 922_337_203_685_477m;
+
+    /// <summary>A number written with '.' as the decimal point (thousands separators ',' only where valid).</summary>
+    public static bool TryAmount(string text, out decimal value) => TryAmount(text, NumberFormat.DecimalPoint, out value);
+
+    /// <summary>
+    /// A number in <paramref name="format"/>: an optional currency symbol or code, an optional sign (or parentheses),
+    /// thousands separators only between groups of three digits (the format's, a space or an apostrophe), one decimal
+    /// separator. "1,2,3", "12500,50" in a decimal-point file, and "1e20" are not numbers.
+    /// </summary>
+    public static bool TryAmount(string text, NumberFormat format, out decimal value)
+    {
+        value = 0;
+        var s = text.Trim();
+        var negative = false;
+        if (s.Length > 1 && s[0] == '(' && s[s.Length - 1] == ')')
+        {
+            negative = true;
+            s = s.Substring(1, s.Length - 2).Trim();
+        }
+
+        s = StripCurrency(s);
+        if (s.Length > 0 && (s[0] == '-' || s[0] == '+' || s[0] == '\u2212'))
+        {
+            negative |= s[0] != '+';
+            s = StripCurrency(s.Substring(1).Trim());
+        }
+
+        if (s.Length == 0) return false;
+        var decimalAt = s.LastIndexOf(format.Decimal);
+        var whole = decimalAt < 0 ? s : s.Substring(0, decimalAt);
+        var fraction = decimalAt < 0 ? string.Empty : s.Substring(decimalAt + 1);
+        if (decimalAt >= 0 && fraction.Length == 0) return false;
+        foreach (var c in fraction)
+        {
+            if (!IsAsciiDigit(c)) return false;
+        }
+
+        var digits = new System.Text.StringBuilder(s.Length);
+        var group = -1; // digits since the last separator; -1 before any separator
+        var run = 0;
+        foreach (var c in whole)
+        {
+            if (IsAsciiDigit(c))
+            {
+                digits.Append(c);
+                run++;
+                if (group >= 0) group++;
+                continue;
+            }
+
+            if (c != format.Group && c != ' ' && c != '\u00A0' && c != '\u202F' && c != '\'') return false;
+            if (group < 0 ? run is 0 or > 3 : group != 3) return false; // a separator only after 1-3 digits, then after each 3
+            group = 0;
+        }
+
+        if (group >= 0 && group != 3) return false;
+        if (digits.Length == 0) return false;
+        if (fraction.Length > 0) digits.Append('.').Append(fraction);
+        if (!decimal.TryParse(digits.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) return false;
+        if (negative) value = -value;
+        return true;
+    }
+
+    private static bool IsAsciiDigit(char c) => c >= '0' && c <= '9';
+
+    private static readonly string[] CurrencyCodes = { "USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "NOK", "DKK", "PLN", "INR", "BRL", "MXN" };
+
+    private static string StripCurrency(string s)
+    {
+        foreach (var code in CurrencyCodes)
+        {
+            if (s.StartsWith(code, StringComparison.OrdinalIgnoreCase)) s = s.Substring(code.Length).Trim();
+            else if (s.EndsWith(code, StringComparison.OrdinalIgnoreCase)) s = s.Substring(0, s.Length - code.Length).Trim();
+        }
+
+        if (s.Length > 0 && char.GetUnicodeCategory(s[0]) == UnicodeCategory.CurrencySymbol) s = s.Substring(1).Trim();
+        if (s.Length > 0 && char.GetUnicodeCategory(s[s.Length - 1]) == UnicodeCategory.CurrencySymbol) s = s.Substring(0, s.Length - 1).Trim();
+        return s;
+    }
 
     /// <summary>
     /// Reads an optional column: null cell → ok with null; else parsed. On failure <paramref name="reason"/>
@@ -73,22 +152,29 @@ public static class InputValues
         return ok;
     }
 
-    /// <summary>An optional non-negative amount.</summary>
+    /// <summary>An optional non-negative amount that fits a Dataverse Money column.</summary>
     public static bool OptionalAmount(CsvRow row, string column, out decimal? value, out string? reason)
     {
         value = null;
         reason = null;
         var text = row[column];
         if (text == null) return true;
-        if (!TryAmount(text, out var amount))
+        var format = row.Table.NumberFormat;
+        if (!TryAmount(text, format, out var amount))
         {
-            reason = $"{column} is not a number: '{text}'";
+            reason = $"{column} is not a number: '{text}' ({format.Describe()})";
             return false;
         }
 
         if (amount < 0)
         {
             reason = $"negative value in {column}: {text} (must be 0 or more)";
+            return false;
+        }
+
+        if (amount > MoneyMax)
+        {
+            reason = $"{column} is out of range: '{text}' (a Dataverse amount ends at {MoneyMax.ToString("N0", CultureInfo.InvariantCulture)})";
             return false;
         }
 
@@ -104,7 +190,7 @@ public static class InputValues
         if (amount == null) return true;
         if (amount.Value != decimal.Truncate(amount.Value) || amount.Value > int.MaxValue)
         {
-            reason = $"{column} must be a whole number: '{row[column]}'";
+            reason = $"{column} must be a whole number up to {int.MaxValue.ToString("N0", CultureInfo.InvariantCulture)}: '{row[column]}'";
             return false;
         }
 
@@ -116,4 +202,56 @@ public static class InputValues
         utc.TimeOfDay == TimeSpan.Zero
             ? utc.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
             : utc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}
+
+/// <summary>How a file writes numbers: its decimal separator and thousands separator (one per file).</summary>
+public sealed record NumberFormat(char Decimal, char Group, string Source)
+{
+    public static readonly NumberFormat DecimalPoint = new('.', ',', "decimal point");
+
+    public static readonly NumberFormat DecimalComma = new(',', '.', "decimal comma");
+
+    public string Describe() => Decimal == '.'
+        ? "the file writes numbers like 12,500.50; use --culture de-DE if it uses a decimal comma"
+        : "the file writes numbers like 12.500,50; use --culture en-US if it uses a decimal point";
+
+    /// <summary>The format of a culture name such as de-DE or en-US.</summary>
+    public static bool TryFromCulture(string name, out NumberFormat format)
+    {
+        format = DecimalPoint;
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(name.Trim());
+            var separator = culture.NumberFormat.NumberDecimalSeparator;
+            format = separator == "," ? DecimalComma with { Source = "--culture " + culture.Name } : DecimalPoint with { Source = "--culture " + culture.Name };
+            return culture.Name.Length > 0 || name.Trim().Length == 0;
+        }
+        catch (CultureNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Decides between decimal point and decimal comma from cells that only one can read (1,5 or 12500,50 or
+    /// 1.234,5 vs 1.5 or 1,234.5); ambiguous cells such as 1,500 do not count. Decimal point when nothing tells.
+    /// </summary>
+    public static NumberFormat Detect(IEnumerable<string> cells)
+    {
+        int point = 0, comma = 0;
+        foreach (var cell in cells)
+        {
+            var okPoint = InputValues.TryAmount(cell, DecimalPoint, out var asPoint);
+            var okComma = InputValues.TryAmount(cell, DecimalComma, out var asComma);
+            if (okPoint && !okComma) point++;
+            else if (okComma && !okPoint) comma++;
+            else if (okPoint && okComma && asPoint != asComma)
+            {
+                // "1,500": both read it; only a decimal separator followed by other than three digits tells.
+                continue;
+            }
+        }
+
+        return comma > point ? DecimalComma with { Source = "decimal comma (detected)" } : DecimalPoint;
+    }
 }

@@ -198,16 +198,21 @@ public sealed class PipelineReplayer
     private void Create(OpportunityRow row)
     {
         var owner = _users[row.Owner];
-        var account = new EntityReference(AccountTable.Name, _accounts[row.Account]);
         var opportunity = new Entity(OpportunityTable.Name)
         {
             [OpportunityTable.Topic] = row.Name,
-            [OpportunityTable.Customer] = account,
-            [OpportunityTable.ParentAccount] = account,
             [OpportunityTable.Owner] = new EntityReference(SystemUserTable.Name, owner),
             [OpportunityTable.SalesStage] = new OptionSetValue((int)SalesStage.Qualify),
             [OpportunityTable.StepName] = StepName(SalesStage.Qualify),
         };
+        if (row.Account != null)
+        {
+            // A deal without an account stays without a customer: Dataverse allows it.
+            var account = new EntityReference(AccountTable.Name, _accounts[row.Account]);
+            opportunity[OpportunityTable.Customer] = account;
+            opportunity[OpportunityTable.ParentAccount] = account;
+        }
+
         if (row.EstimatedValue.HasValue) opportunity[OpportunityTable.EstimatedValue] = new Money(row.EstimatedValue.Value);
         if (row.EstimatedCloseDate.HasValue) opportunity[OpportunityTable.EstimatedCloseDate] = row.EstimatedCloseDate.Value;
         if (row.BuyingTrigger != null) opportunity[OpportunityTable.BuyingTrigger] = row.BuyingTrigger;

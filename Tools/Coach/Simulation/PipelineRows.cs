@@ -17,10 +17,11 @@ public enum UserRole
 public sealed record UserRow(string Name, UserRole Role, string? Manager, int Line);
 
 /// <summary>A row of opportunities.csv that passed validation: the deal as it stands at the end of the data.</summary>
+/// <param name="Account">The account's name; null for a deal without a customer (Dataverse allows it).</param>
 public sealed record OpportunityRow(
     string Id,
     string Name,
-    string Account,
+    string? Account,
     string Owner,
     DateTime CreatedOn,
     decimal? EstimatedValue,

@@ -20,6 +20,13 @@ public sealed record SettingsFile(string Path, string Json, CoachingSettings Set
             throw new SettingsFileException($"{path}: cannot read the settings file: {e.Message}", e);
         }
 
+        if (LooksLikePacSettings(json))
+        {
+            throw new SettingsFileException(
+                $"{path}: this is a pac deployment settings file (EnvironmentVariables / ConnectionReferences, from `pac solution create-settings`), " +
+                $"not coaching settings. Pass the JSON value of {CoachingSettingsException.VariableName} itself: save that value to its own file and give that file to --settings.");
+        }
+
         try
         {
             return new SettingsFile(path, json, CoachingSettingsParser.Parse(json));
@@ -27,6 +34,21 @@ public sealed record SettingsFile(string Path, string Json, CoachingSettings Set
         catch (CoachingSettingsException e)
         {
             throw new SettingsFileException($"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A top-level EnvironmentVariables or ConnectionReferences property: the format pac uses per environment.</summary>
+    private static bool LooksLikePacSettings(string json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                   (document.RootElement.TryGetProperty("EnvironmentVariables", out _) || document.RootElement.TryGetProperty("ConnectionReferences", out _));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false; // Core's parser says what is wrong with it
         }
     }
 }

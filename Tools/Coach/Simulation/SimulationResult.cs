@@ -52,6 +52,12 @@ public sealed class SimulationResult
 
     public required IReadOnlyList<string> Notes { get; init; }
 
+    /// <summary>What the user must see before the results: columns not recognised, a period outside the data.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = new List<string>();
+
+    /// <summary>Rows read, kept, kept with unknown cells and refused while loading.</summary>
+    public InputCounts? InputCounts { get; init; }
+
     public int AgendaCount => Agendas.Sum(a => a.Items.Count);
 }
 

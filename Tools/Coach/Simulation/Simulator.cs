@@ -68,7 +68,18 @@ public static class Simulator
         var plan = ReplayPlan.Build(data, options.Window);
         hooks?.Starting?.Invoke(plan.Events.Count);
 
-        var emulator = XrmEmulator.FromSolution(SolutionLocator.Find(options.SolutionFolder), typeof(IcpFitPlugin).Assembly);
+        var solutionFolder = SolutionLocator.Find(options.SolutionFolder);
+        XrmEmulator emulator;
+        try
+        {
+            emulator = XrmEmulator.FromSolution(solutionFolder, typeof(IcpFitPlugin).Assembly);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A broken registration (a step without its plugin type, unreadable XML): say which solution, not a stack trace.
+            throw new InputUnusableException($"{solutionFolder}: the solution cannot be loaded: {e.Message} (coach check lists what is wrong with it).", e);
+        }
+
         emulator.Meter.IsRecording = false;
         emulator.UtcNow = plan.DataStart.Date;
         var defaultJson = ReadDefaultSettings(emulator);
@@ -123,7 +134,7 @@ public static class Simulator
         var reps = collector.Reps(opportunities, sessions, tasks, blocked, weeks, held);
 
         var issues = data.Issues.Concat(replayer.Skipped).ToList();
-        var skipped = issues.GroupBy(i => i.File).ToDictionary(g => g.Key, g => g.Count());
+        var skipped = issues.GroupBy(i => i.File).ToDictionary(g => g.Key, g => InputCounts.RefusedRows(g));
         var notes = new List<string>(data.Notes);
         if (data.HasEvents && plan.DerivedFor > 0)
         {
@@ -185,6 +196,8 @@ public static class Simulator
                 .ToList(),
             Issues = issues,
             Notes = notes,
+            Warnings = data.Warnings.Concat(WindowWarnings(options.Window, plan)).ToList(),
+            InputCounts = data.Counts,
             Summary = new SimulationSummary
             {
                 Accounts = accounts.Count,
@@ -248,6 +261,20 @@ public static class Simulator
         }
 
         return members;
+    }
+
+    /// <summary>--from/--to that miss the data: the period would be empty or upside down without a word.</summary>
+    private static IEnumerable<string> WindowWarnings(ReplayWindow window, ReplayPlan plan)
+    {
+        if (window.From.HasValue && window.From.Value > plan.DataEnd)
+        {
+            yield return $"--from {InputValues.Iso(window.From.Value)} is after the last event of the data ({InputValues.Iso(plan.DataEnd)}): nothing happens in the period.";
+        }
+
+        if (window.To.HasValue && window.To.Value < plan.DataStart)
+        {
+            yield return $"--to {InputValues.Iso(window.To.Value)} is before the first event of the data ({InputValues.Iso(plan.DataStart)}): nothing had happened yet.";
+        }
     }
 
     private static Dictionary<string, Guid> AddAccounts(XrmEmulator emulator, PipelineData data)
