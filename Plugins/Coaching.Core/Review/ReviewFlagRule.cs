@@ -12,6 +12,8 @@ namespace Coaching.Core.Review
     /// Only open deals in one of the early stages can be flagged; a flag is raised when at least one
     /// reason holds, and reasons are listed in this order: high value, close date, stale, poor ICP fit,
     /// next interaction. Day counts compare calendar dates (UTC). Switched off (review.enabled false), nothing is flagged.
+    /// Reason texts name dates and limits, never a count of days that grows by itself: the stored reasons then change only
+    /// when the facts do, so the daily refresh does not rewrite (and audit) every flagged deal every day.
     /// </summary>
     public static class ReviewFlagRule
     {
@@ -62,13 +64,13 @@ namespace Coaching.Core.Review
                 var daysLeft = DaysBetween(now, close);
                 if (daysLeft < 0)
                 {
-                    reasons.Add("Close date passed: " + Display.Date(close) + " was " + Display.Count(-daysLeft, "day", "days")
-                        + " ago and the deal is still in " + stage + "; update the close date or the stage");
+                    reasons.Add("Close date passed: " + Display.Date(close) + " and the deal is still in " + stage
+                        + "; update the close date or the stage");
                 }
                 else if (daysLeft <= settings.ClosingSoonDays)
                 {
-                    reasons.Add("Closing soon: expected to close " + Display.Date(close) + " (" + InDays(daysLeft)
-                        + ") but still in " + stage);
+                    reasons.Add("Closing soon: expected to close " + Display.Date(close) + ", within "
+                        + Display.Count(settings.ClosingSoonDays, "day", "days") + ", but still in " + stage);
                 }
             }
 
@@ -77,8 +79,8 @@ namespace Coaching.Core.Review
                 var age = DaysBetween(input.CreatedOn.Value, now);
                 if (age > settings.StaleDays)
                 {
-                    reasons.Add("Stale: open " + Display.Count(age, "day", "days") + " and still in " + stage
-                        + " (limit " + Display.Count(settings.StaleDays, "day", "days") + ")");
+                    reasons.Add("Stale: open since " + Display.Date(input.CreatedOn.Value) + ", more than "
+                        + Display.Count(settings.StaleDays, "day", "days") + ", and still in " + stage);
                 }
             }
 
@@ -105,6 +107,5 @@ namespace Coaching.Core.Review
 
         private static int DaysBetween(DateTime from, DateTime to) => (int)(to.Date - from.Date).TotalDays;
 
-        private static string InDays(int days) => days == 0 ? "today" : "in " + Display.Count(days, "day", "days");
     }
 }

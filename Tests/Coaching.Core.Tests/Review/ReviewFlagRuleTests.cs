@@ -55,7 +55,7 @@ namespace Coaching.Core.Tests.Review
         {
             var result = ReviewFlagRule.Evaluate(Quiet with { CreatedOn = Now.AddDays(-61) }, Settings, Now);
 
-            result.Reasons.Should().Equal("Stale: open 61 days and still in Qualify (limit 60 days)");
+            result.Reasons.Should().Equal("Stale: open since 2026-01-08, more than 60 days, and still in Qualify");
         }
 
         [Fact]
@@ -66,11 +66,11 @@ namespace Coaching.Core.Tests.Review
         }
 
         [Theory]
-        [InlineData(30, "Closing soon: expected to close 2026-04-09 (in 30 days) but still in Qualify")]
-        [InlineData(1, "Closing soon: expected to close 2026-03-11 (in 1 day) but still in Qualify")]
-        [InlineData(0, "Closing soon: expected to close 2026-03-10 (today) but still in Qualify")]
-        [InlineData(-1, "Close date passed: 2026-03-09 was 1 day ago and the deal is still in Qualify; update the close date or the stage")]
-        [InlineData(-20, "Close date passed: 2026-02-18 was 20 days ago and the deal is still in Qualify; update the close date or the stage")]
+        [InlineData(30, "Closing soon: expected to close 2026-04-09, within 30 days, but still in Qualify")]
+        [InlineData(1, "Closing soon: expected to close 2026-03-11, within 30 days, but still in Qualify")]
+        [InlineData(0, "Closing soon: expected to close 2026-03-10, within 30 days, but still in Qualify")]
+        [InlineData(-1, "Close date passed: 2026-03-09 and the deal is still in Qualify; update the close date or the stage")]
+        [InlineData(-20, "Close date passed: 2026-02-18 and the deal is still in Qualify; update the close date or the stage")]
         public void A_close_date_within_the_closing_soon_days_or_already_past_is_flagged(int daysAway, string reason)
         {
             var result = ReviewFlagRule.Evaluate(Quiet with { EstimatedCloseDate = Now.Date.AddDays(daysAway) }, Settings, Now);
@@ -147,11 +147,26 @@ namespace Coaching.Core.Tests.Review
             result.Flag.Should().BeTrue();
             result.Reasons.Should().Equal(
                 "High value: 250,000 in Develop (threshold 100,000)",
-                "Closing soon: expected to close 2026-03-15 (in 5 days) but still in Develop",
-                "Stale: open 90 days and still in Develop (limit 60 days)",
+                "Closing soon: expected to close 2026-03-15, within 30 days, but still in Develop",
+                "Stale: open since 2025-12-10, more than 60 days, and still in Develop",
                 "Poor ICP fit: score 20 is below 40",
                 "No next interaction: schedule one and set its date and goal");
             result.ReasonsText.Should().Be(string.Join("\n", result.Reasons));
+        }
+
+        [Fact]
+        public void The_reasons_of_an_untouched_deal_read_the_same_on_later_days_so_the_stored_flag_is_not_rewritten_daily()
+        {
+            var untouched = Quiet with { CreatedOn = Now.AddDays(-61), EstimatedCloseDate = Now.Date.AddDays(-2), NextInteractionDate = Now.AddDays(-1) };
+            var closingSoon = Quiet with { EstimatedCloseDate = Now.Date.AddDays(20), NextInteractionDate = Now.AddDays(14) };
+
+            foreach (var deal in new[] { untouched, closingSoon })
+            {
+                var today = ReviewFlagRule.Evaluate(deal, Settings, Now);
+                today.Flag.Should().BeTrue();
+                ReviewFlagRule.Evaluate(deal, Settings, Now.AddDays(1)).ReasonsText.Should().Be(today.ReasonsText);
+                ReviewFlagRule.Evaluate(deal, Settings, Now.AddDays(7)).ReasonsText.Should().Be(today.ReasonsText);
+            }
         }
 
         [Theory]

@@ -64,9 +64,9 @@ namespace Coaching.Core.Tests.Settings
         }
 
         [Theory]
-        [InlineData("Stale: open 61 days and still in Qualify (limit 60 days)", true)]
-        [InlineData("Closing soon: expected to close 2026-03-05 (in 3 days) but still in Qualify", true)]
-        [InlineData("Close date passed: 2026-02-27 was 3 days ago and the deal is still in Qualify; update the close date or the stage", true)]
+        [InlineData("Stale: open since 2026-01-08, more than 60 days, and still in Qualify", true)]
+        [InlineData("Closing soon: expected to close 2026-03-05, within 30 days, but still in Qualify", true)]
+        [InlineData("Close date passed: 2026-02-27 and the deal is still in Qualify; update the close date or the stage", true)]
         [InlineData("Next interaction date passed: 2026-02-27; record the outcome and schedule the next one", true)]
         [InlineData("High value: 900,000 in Qualify (threshold 100,000)", false)]
         [InlineData("Poor ICP fit: score 5 is below 40", false)]

@@ -138,7 +138,7 @@ public class SwitchAndLoopholeStories
 
         world.AsRep.Update(new Entity(OpportunityTable.Name, deal) { [OpportunityTable.EstimatedValue] = new Money(60_000m) });
 
-        world.Read(deal).GetAttributeValue<string>(OpportunityTable.ReviewReasons).Should().Be("Stale: open 61 days and still in Qualify (limit 60 days)");
+        world.Read(deal).GetAttributeValue<string>(OpportunityTable.ReviewReasons).Should().Be("Stale: open since 2026-03-02, more than 60 days, and still in Qualify");
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public class TimeBasedSignalStories
 
         var row = Row(Agenda(_world.Emulator.Service(_world.Manager), _world.Manager), deal);
         row.Should().NotBeNull();
-        row!.GetAttributeValue<string>(AgendaRow.ReviewReasons).Should().Be("Stale: open 61 days and still in Qualify (limit 60 days)");
+        row!.GetAttributeValue<string>(AgendaRow.ReviewReasons).Should().Be("Stale: open since 2026-03-02, more than 60 days, and still in Qualify");
         _world.Read(deal).GetAttributeValue<bool>(OpportunityTable.ReviewFlag).Should().BeFalse("nobody saved it: only the refresh writes it");
     }
 
@@ -44,10 +44,28 @@ public class TimeBasedSignalStories
         var second = _world.Emulator.Meter.Measure(() => Refresh(_world.Emulator.Service()));
 
         stored.GetAttributeValue<bool>(OpportunityTable.ReviewFlag).Should().BeTrue();
-        stored.GetAttributeValue<string>(OpportunityTable.ReviewReasons).Should().Be("Stale: open 61 days and still in Qualify (limit 60 days)");
+        stored.GetAttributeValue<string>(OpportunityTable.ReviewReasons).Should().Be("Stale: open since 2026-03-02, more than 60 days, and still in Qualify");
         first.For("RefreshCoachingSignalsApi").Single().Count("UpdateMultiple").Should().Be(1);
         second.For("RefreshCoachingSignalsApi").Single().Writes.Should().Be(0);
         _world.Sessions(deal).Should().ContainSingle("a newly raised flag opens a session, as it does on a save");
+    }
+
+    [Fact]
+    public void The_daily_refresh_leaves_a_flagged_deal_alone_while_nothing_about_it_changes()
+    {
+        var deal = QuietDeal();
+        _world.Emulator.AdvanceTime(TimeSpan.FromDays(61));
+        Refresh(_world.Emulator.Service());
+        var flaggedAt = _world.Read(deal).GetAttributeValue<DateTime>("modifiedon");
+
+        foreach (var day in Enumerable.Range(1, 5))
+        {
+            _world.Emulator.AdvanceTime(TimeSpan.FromDays(1));
+            var run = _world.Emulator.Meter.Measure(() => Refresh(_world.Emulator.Service()));
+            run.For("RefreshCoachingSignalsApi").Single().Writes.Should().Be(0, $"nothing about the deal changed by day {61 + day}");
+        }
+
+        _world.Read(deal).GetAttributeValue<DateTime>("modifiedon").Should().Be(flaggedAt, "Modified On still says when someone (or the flag) last changed the deal");
     }
 
     [Fact]
