@@ -259,7 +259,7 @@ describe("coaching panel on the form", () => {
         await page.evaluate(() => (window as unknown as { __harness: { resize(): void } }).__harness.resize());
         expect(await reads()).toBe(1);
         await page.evaluate(() => (window as unknown as { __harness: { save(c: object): void } }).__harness.save({
-            coach_icpfitscore: 40, coach_icpfitband: 731050001, coach_reviewflag: true, coach_reviewreasons: "Stale: open 90 days and still in Develop (limit 60 days)",
+            coach_icpfitscore: 40, coach_icpfitband: 731050001, coach_reviewflag: true, coach_reviewreasons: "Stale: open since 2026-08-07, more than 60 days, and still in Develop",
         }));
         await expect.poll(() => text(page, '[data-testid="icp-score"]')).toBe("40");
         expect(await reads()).toBe(2);
