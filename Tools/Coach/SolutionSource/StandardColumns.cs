@@ -1,76 +1,47 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
+
+using Xrm.Emulator;
+using Xrm.Emulator.Metadata;
 
 namespace Coach.SolutionSource;
 
 /// <summary>
-/// The standard columns of the platform tables the solution touches, from the checked-in standard-columns.txt,
-/// combined with the columns Solution/src defines, to answer "does this column exist on this table?".
+/// The standard tables and columns of the platform, from the emulator's metadata (Platform/Xrm.Emulator/Metadata/
+/// standard-tables.json, written from Microsoft's table reference): one list for `coach check` and for the emulator, so a
+/// column check accepts is one the plugins can really read and write. Combined with Solution/src by <see cref="ColumnCatalog"/>.
 /// </summary>
 public sealed class StandardColumns
 {
-    private static readonly HashSet<string> StandardActivities = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "task", "appointment", "phonecall", "email", "letter", "fax", "activitypointer",
-    };
+    private readonly MetadataCatalog _catalog;
+    private readonly TableMetadata _newTable;
+    private readonly TableMetadata _newActivity;
 
-    private readonly Dictionary<string, HashSet<string>> _tables;
-
-    private StandardColumns(Dictionary<string, HashSet<string>> tables)
+    private StandardColumns(MetadataCatalog catalog)
     {
-        _tables = tables;
+        _catalog = catalog;
+        // What a table of the solution's own gets from the platform: the columns every table has, the owner columns,
+        // and for an activity the activity columns (the same templates the emulator gives Solution/src's tables).
+        var templates = new XrmEmulator().Metadata;
+        _newTable = templates.AddCustomTable("coach_newtable", isActivity: false, userOwned: true, Array.Empty<ColumnMetadata>());
+        _newActivity = templates.AddCustomTable("coach_newactivity", isActivity: true, userOwned: true, Array.Empty<ColumnMetadata>());
     }
 
-    public static bool IsStandardActivity(string table) => StandardActivities.Contains(table);
+    /// <summary>The platform's standard tables, as the emulator knows them.</summary>
+    public static StandardColumns Default { get; } = new(new XrmEmulator().Metadata);
 
-    /// <summary>The list shipped with the tool (embedded standard-columns.txt).</summary>
-    public static StandardColumns Default { get; } = Parse(ReadEmbedded());
+    public static bool IsStandardActivity(string table) => Default._catalog.Find(table)?.IsActivity == true;
 
-    public IReadOnlyCollection<string> Tables => _tables.Keys.Where(k => !k.StartsWith("@", StringComparison.Ordinal)).ToList();
+    public IReadOnlyCollection<string> Tables => _catalog.Tables.Select(t => t.LogicalName).ToList();
 
-    public bool Knows(string table) => _tables.ContainsKey(table);
+    public bool Knows(string table) => _catalog.Find(table) != null;
 
-    /// <summary>True when <paramref name="column"/> is a standard column of <paramref name="table"/> (activity columns included for activity tables).</summary>
-    public bool Has(string table, string column, bool isActivity)
-    {
-        if (_tables.TryGetValue("@all", out var all) && all.Contains(column)) return true;
-        if ((isActivity || IsStandardActivity(table)) && _tables.TryGetValue("@activity", out var activity) && activity.Contains(column)) return true;
-        return _tables.TryGetValue(table, out var columns) && columns.Contains(column);
-    }
-
-    public static StandardColumns Parse(string text)
-    {
-        var tables = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith("#", StringComparison.Ordinal)) continue;
-            var colon = line.IndexOf(':');
-            if (colon <= 0) throw new FormatException($"standard-columns.txt: '{line}' is not '<table>: <column>, ...'.");
-            var table = line.Substring(0, colon).Trim();
-            if (!tables.TryGetValue(table, out var columns))
-            {
-                tables[table] = columns = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            }
-
-            foreach (var column in line.Substring(colon + 1).Split(',').Select(c => c.Trim()).Where(c => c.Length > 0))
-            {
-                columns.Add(column);
-            }
-        }
-
-        return new StandardColumns(tables);
-    }
-
-    private static string ReadEmbedded()
-    {
-        using var stream = typeof(StandardColumns).Assembly.GetManifestResourceStream("Coach.SolutionSource.standard-columns.txt")
-                           ?? throw new InvalidOperationException("standard-columns.txt is not embedded in the coach tool.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    /// <summary>True when <paramref name="column"/> is a platform column of <paramref name="table"/> (for a table of the solution's own: one every such table, or activity, has).</summary>
+    public bool Has(string table, string column, bool isActivity) =>
+        _catalog.Find(table) is { } standard
+            ? standard.HasColumn(column)
+            : (isActivity ? _newActivity : _newTable).HasColumn(column);
 }
 
 /// <summary>Answers "is this column defined for this table" from Solution/src plus the standard list.</summary>
