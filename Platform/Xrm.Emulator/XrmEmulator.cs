@@ -234,7 +234,7 @@ public sealed class XrmEmulator
     public string PrimaryKeyOf(string table) => _customActivityTables.Contains(table) ? "activityid" : PrimaryKey.DefaultNameFor(table);
 
     /// <summary>The states and status reasons of a table, or null when the emulator has no model of them.</summary>
-    internal StateModel? StatesOf(string table) => StateModel.Of(table, _customActivityTables.Contains(table));
+    internal StateModel? StatesOf(string table) => Metadata.Find(table)?.States;
 
     /// <summary>Trace lines of every execution of a plugin (full or short type name), in order.</summary>
     public IReadOnlyList<string> TraceLines(string pluginType) => Meter.For(pluginType).SelectMany(e => e.TraceLines).ToList();

@@ -47,7 +47,8 @@ internal static class StandardTables
             if (isActivity) columns.AddRange(templates["@activity"]);
             columns.AddRange(Columns(definition.GetProperty("columns"), table.Name));
             var primaryName = definition.GetProperty("primaryName").ValueKind == JsonValueKind.Null ? null : definition.GetProperty("primaryName").GetString();
-            tables[table.Name] = new TableMetadata(table.Name, definition.GetProperty("primaryId").GetString()!, primaryName, isActivity, columns);
+            var schemaName = definition.TryGetProperty("schemaName", out var schema) ? schema.GetString() : null;
+            tables[table.Name] = new TableMetadata(table.Name, definition.GetProperty("primaryId").GetString()!, primaryName, isActivity, columns, schemaName);
         }
 
         return new StandardTableSet(tables, templates);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Xrm.Emulator.Messages;
 
 namespace Xrm.Emulator.Metadata;
 
@@ -8,18 +9,28 @@ public sealed class TableMetadata
 {
     private readonly Dictionary<string, ColumnMetadata> _columns;
 
-    public TableMetadata(string logicalName, string primaryId, string? primaryName, bool isActivity, IEnumerable<ColumnMetadata> columns)
+    private readonly Lazy<StateModel?> _states;
+
+    public TableMetadata(string logicalName, string primaryId, string? primaryName, bool isActivity, IEnumerable<ColumnMetadata> columns, string? schemaName = null)
     {
         LogicalName = logicalName;
+        SchemaName = schemaName ?? logicalName;
         PrimaryIdAttribute = primaryId;
         PrimaryNameAttribute = primaryName;
         IsActivity = isActivity;
         _columns = new Dictionary<string, ColumnMetadata>(StringComparer.Ordinal);
         foreach (var column in columns) _columns[column.LogicalName] = column;
         if (!_columns.ContainsKey(primaryId)) _columns[primaryId] = new ColumnMetadata(primaryId, ColumnType.Uniqueidentifier);
+        _states = new Lazy<StateModel?>(() => StateModel.From(this));
     }
 
     public string LogicalName { get; }
+
+    /// <summary>The schema name ("PhoneCall"): the platform names a table's states "&lt;SchemaName&gt;State" in its messages.</summary>
+    public string SchemaName { get; }
+
+    /// <summary>The states and status reasons of statecode/statuscode, or null for a table without them.</summary>
+    internal StateModel? States => _states.Value;
 
     public string PrimaryIdAttribute { get; }
 
@@ -39,7 +50,7 @@ public sealed class TableMetadata
     {
         var columns = new Dictionary<string, ColumnMetadata>(_columns, StringComparer.Ordinal);
         foreach (var column in added) columns[column.LogicalName] = column;
-        return new TableMetadata(LogicalName, PrimaryIdAttribute, PrimaryNameAttribute, isActivity ?? IsActivity, columns.Values);
+        return new TableMetadata(LogicalName, PrimaryIdAttribute, PrimaryNameAttribute, isActivity ?? IsActivity, columns.Values, SchemaName);
     }
 
     public override string ToString() => LogicalName;
