@@ -17,6 +17,8 @@ public sealed class SecurityModel
     private readonly XrmEmulator _emulator;
     private readonly Dictionary<Guid, List<SecurityRole>> _roles = new();
     private readonly Dictionary<Guid, List<FieldSecurityProfile>> _profiles = new();
+    private readonly Dictionary<string, SecurityRole> _solutionRoles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, FieldSecurityProfile> _solutionProfiles = new(StringComparer.OrdinalIgnoreCase);
 
     internal SecurityModel(XrmEmulator emulator)
     {
@@ -34,6 +36,18 @@ public sealed class SecurityModel
 
     /// <summary>A copy of a standard role as Microsoft ships it (standard-roles.json): "Salesperson", "Sales Manager".</summary>
     public static SecurityRole StandardRole(string name) => StandardRoles.Create(name);
+
+    /// <summary>A role the loaded solution ships (Roles/*.xml), by name.</summary>
+    public SecurityRole SolutionRole(string name) =>
+        _solutionRoles.TryGetValue(name, out var role) ? role : throw new ArgumentException($"The solution ships no role '{name}'. Known: {string.Join(", ", _solutionRoles.Keys)}.", nameof(name));
+
+    /// <summary>A field security profile the loaded solution ships (Other/FieldSecurityProfiles.xml), by name.</summary>
+    public FieldSecurityProfile SolutionProfile(string name) =>
+        _solutionProfiles.TryGetValue(name, out var profile) ? profile : throw new ArgumentException($"The solution ships no field security profile '{name}'.", nameof(name));
+
+    internal void AddSolutionRole(SecurityRole role) => _solutionRoles[role.Name] = role;
+
+    internal void AddSolutionProfile(FieldSecurityProfile profile) => _solutionProfiles[profile.Name] = profile;
 
     /// <summary>Gives a user or a team a role; a team's roles count for each of its members.</summary>
     public void AssignRole(Guid principalId, SecurityRole role)
