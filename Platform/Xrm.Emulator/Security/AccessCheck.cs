@@ -76,7 +76,7 @@ internal static class AccessCheck
         var grants = RequirePrivilege(emulator, userId, table, right);
         if (grants == null) return;
         var row = emulator.Store.Find(table, id);
-        if (row == null || HasAccess(emulator, userId, row, right, grants)) return;
+        if (row == null || HasAccess(emulator, userId, TeamsOf(emulator, userId), row, right, grants)) return;
         var owner = row.GetAttributeValue<EntityReference>("ownerid");
         throw Fault.Of(FaultCodes.PrivilegeDenied,
             $"SecLib::AccessCheckEx failed. Returned hr = -2147187962, ObjectID: {id}, OwnerId: {owner?.Id}, OwnerIdType: {(owner?.LogicalName == "team" ? 9 : 8)} " +
@@ -88,7 +88,8 @@ internal static class AccessCheck
     {
         var grants = RequirePrivilege(emulator, userId, table, AccessRight.Read);
         if (grants == null || grants.Any(g => g.Depth == PrivilegeDepth.Organization)) return null;
-        return row => HasAccess(emulator, userId, row, AccessRight.Read, grants);
+        var teams = TeamsOf(emulator, userId);
+        return row => HasAccess(emulator, userId, teams, row, AccessRight.Read, grants);
     }
 
     /// <summary>Removes the secured columns the user may not read: the platform returns them as if empty.</summary>
@@ -130,11 +131,13 @@ internal static class AccessCheck
         }
     }
 
-    private static bool HasAccess(XrmEmulator emulator, Guid userId, Entity row, AccessRight right, IReadOnlyList<(PrivilegeDepth Depth, Guid Unit)> grants)
+    private static HashSet<Guid> TeamsOf(XrmEmulator emulator, Guid userId) => new(emulator.Security.TeamsOf(userId));
+
+    private static bool HasAccess(
+        XrmEmulator emulator, Guid userId, HashSet<Guid> teams, Entity row, AccessRight right, IReadOnlyList<(PrivilegeDepth Depth, Guid Unit)> grants)
     {
         var owner = row.GetAttributeValue<EntityReference>("ownerid");
         if (owner == null) return true; // organization-owned: the privilege is the access
-        var teams = new HashSet<Guid>(emulator.Security.TeamsOf(userId));
         var ownerUnit = row.GetAttributeValue<EntityReference>("owningbusinessunit")?.Id ?? emulator.BusinessUnitId;
         foreach (var (depth, unit) in grants)
         {
