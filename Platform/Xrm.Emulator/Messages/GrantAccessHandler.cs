@@ -42,9 +42,7 @@ internal sealed class GrantAccessHandler : EventMessageHandler
         var target = Required<EntityReference>(operation, "Target");
         var access = Required<PrincipalAccess>(operation, "PrincipalAccess");
         AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, target.LogicalName, target.Id, AccessRight.Share);
-        var existing = Emulator.Store.Lookup(SharesTable, "objectid", target.Id)
-            .Select(id => Emulator.Store.Find(SharesTable, id)!)
-            .FirstOrDefault(row => row.GetAttributeValue<Guid>("principalid") == access.Principal.Id);
+        var existing = Shares.Of(Emulator, target.Id, access.Principal.Id).FirstOrDefault();
         if (existing != null)
         {
             var mask = existing.GetAttributeValue<int>("accessrightsmask") | (int)access.AccessMask;

@@ -96,6 +96,32 @@ public class SecurityTests
     }
 
     [Fact]
+    public void ModifyAccess_replaces_the_shared_rights_and_RevokeAccess_ends_the_share()
+    {
+        var basic = new SecurityRole("Basic").Grant("prvReadActivity", PrivilegeDepth.User).Grant("prvWriteActivity", PrivilegeDepth.User).Grant("prvShareActivity", PrivilegeDepth.User);
+        var owner = UserWith(basic);
+        var rep = UserWith(basic);
+        var id = SessionOwnedBy(owner, "shared");
+        var target = new EntityReference(Session, id);
+        var principal = new EntityReference("systemuser", rep);
+        var asOwner = _emulator.Service(owner);
+        asOwner.Execute(new GrantAccessRequest { Target = target, PrincipalAccess = new PrincipalAccess { Principal = principal, AccessMask = AccessRights.ReadAccess | AccessRights.WriteAccess } });
+        _emulator.Service(rep).Update(new Entity(Session, id) { ["subject"] = "written while shared" });
+
+        asOwner.Execute(new ModifyAccessRequest { Target = target, PrincipalAccess = new PrincipalAccess { Principal = principal, AccessMask = AccessRights.ReadAccess } });
+
+        var write = () => _emulator.Service(rep).Update(new Entity(Session, id) { ["subject"] = "again" });
+        write.Should().Throw<XrmFaultException>().Where(e => e.Message.Contains("AccessRights: WriteAccess"));
+        Subjects(rep).Should().BeEquivalentTo("written while shared");
+
+        asOwner.Execute(new RevokeAccessRequest { Target = target, Revokee = principal });
+
+        Subjects(rep).Should().BeEmpty();
+        var revokeAsRep = () => _emulator.Service(rep).Execute(new RevokeAccessRequest { Target = target, Revokee = principal });
+        revokeAsRep.Should().Throw<XrmFaultException>().Where(e => e.Message.Contains("AccessRights: ShareAccess"));
+    }
+
+    [Fact]
     public void A_query_without_the_privilege_fails_rather_than_returning_nothing()
     {
         var user = UserWith(new SecurityRole("Accounts only").Grant("prvReadAccount", PrivilegeDepth.Organization));
