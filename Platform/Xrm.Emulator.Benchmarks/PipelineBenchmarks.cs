@@ -11,6 +11,10 @@ public class PipelineBenchmarks
     private XrmEmulator _emulator = null!;
     private IOrganizationService _service = null!;
 
+    /// <summary>With security enforced the calls are made by a Salesperson (standard role), so every check runs.</summary>
+    [Params(false, true)]
+    public bool Enforced { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -18,6 +22,13 @@ public class PipelineBenchmarks
         _emulator.Meter.IsRecording = false; // keep memory flat over millions of operations
         ThreeStepPipeline.Register(_emulator);
         _service = _emulator.Service();
+        if (Enforced)
+        {
+            var rep = _emulator.AddUser("Rick Rep");
+            _emulator.Security.AssignRole(rep, Security.SecurityModel.StandardRole("Salesperson"));
+            _emulator.Security.Enforce();
+            _service = _emulator.Service(rep);
+        }
     }
 
     /// <summary>Two pipeline operations (Create, then Update); the row is dropped afterwards so the table stays small.</summary>

@@ -15,12 +15,26 @@ public class QueryBenchmarks
     private QueryExpression _indexed = null!;
     private QueryExpression _scan = null!;
 
+    /// <summary>
+    /// With security enforced the caller reads opportunities at business-unit depth, so every row examined is
+    /// checked against its owner's unit (every row passes: the results stay the same).
+    /// </summary>
+    [Params(false, true)]
+    public bool Enforced { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
         var emulator = new XrmEmulator();
         var accounts = Opportunities.Seed(emulator.Store, Rows);
         _service = emulator.Service();
+        if (Enforced)
+        {
+            var manager = emulator.AddUser("Mona Manager");
+            emulator.Security.AssignRole(manager, new Security.SecurityRole("Unit reader").Grant("prvReadOpportunity", Security.PrivilegeDepth.BusinessUnit));
+            emulator.Security.Enforce();
+            _service = emulator.Service(manager);
+        }
 
         _indexed = new QueryExpression("opportunity") { ColumnSet = new ColumnSet("name", "estimatedvalue", "salesstage", "ownerid") };
         _indexed.Criteria.AddCondition("parentaccountid", ConditionOperator.Equal, accounts[4242]);

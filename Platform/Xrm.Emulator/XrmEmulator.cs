@@ -40,6 +40,7 @@ public sealed class XrmEmulator
         Pipeline = new EventPipeline(this);
         Runner = new PluginRunner(this);
         Workflows = new WorkflowRunner(this);
+        Security = new Security.SecurityModel(this);
 
         Seed(() =>
         {
@@ -80,6 +81,9 @@ public sealed class XrmEmulator
     public MetadataCatalog Metadata { get; } = new();
 
     public StepRegistry Steps { get; } = new();
+
+    /// <summary>Roles, field security profiles and whether calls are checked (off until <see cref="Security.SecurityModel.Enforce"/>).</summary>
+    public Security.SecurityModel Security { get; }
 
     public CallMeter Meter { get; } = new();
 
@@ -138,12 +142,33 @@ public sealed class XrmEmulator
     }
 
     /// <summary>Adds a systemuser row (fullname, parentsystemuserid = the manager) and returns its id.</summary>
-    public Guid AddUser(string fullName, Guid? managerId = null)
+    public Guid AddUser(string fullName, Guid? managerId = null) => AddUser(fullName, managerId, null);
+
+    /// <summary>Adds a systemuser in <paramref name="businessUnitId"/> (the root unit when null) and returns its id.</summary>
+    public Guid AddUser(string fullName, Guid? managerId, Guid? businessUnitId)
     {
         if (string.IsNullOrWhiteSpace(fullName)) throw new ArgumentException("A user needs a name.", nameof(fullName));
         if (managerId is { } manager) RequireUser(manager);
+        if (businessUnitId is { } unit && !Store.Exists("businessunit", unit)) throw new ArgumentException($"There is no businessunit with id {unit}.", nameof(businessUnitId));
         var id = Guid.NewGuid();
-        Seed(() => InsertUser(id, fullName, managerId));
+        Seed(() => InsertUser(id, fullName, managerId, businessUnitId));
+        return id;
+    }
+
+    /// <summary>Adds a business unit below <paramref name="parentId"/> (the root unit when null) and returns its id.</summary>
+    public Guid AddBusinessUnit(string name, Guid? parentId = null)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("A business unit needs a name.", nameof(name));
+        var parent = parentId ?? BusinessUnitId;
+        if (!Store.Exists("businessunit", parent)) throw new ArgumentException($"There is no businessunit with id {parent}.", nameof(parentId));
+        var id = Guid.NewGuid();
+        Seed(() => Store.Insert(new Entity("businessunit", id)
+        {
+            ["businessunitid"] = id,
+            ["name"] = name,
+            ["parentbusinessunitid"] = new EntityReference("businessunit", parent),
+            ["organizationid"] = new EntityReference("organization", OrganizationId),
+        }));
         return id;
     }
 
@@ -269,7 +294,7 @@ public sealed class XrmEmulator
         if (_activeRequests == 0) Store.Commit(0);
     }
 
-    private void InsertUser(Guid id, string fullName, Guid? managerId)
+    private void InsertUser(Guid id, string fullName, Guid? managerId, Guid? businessUnitId = null)
     {
         var names = fullName.Trim().Split(' ', 2);
         var user = new Entity("systemuser", id)
@@ -279,7 +304,7 @@ public sealed class XrmEmulator
             ["firstname"] = names[0],
             ["lastname"] = names.Length > 1 ? names[1] : names[0],
             ["domainname"] = new string(fullName.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant() + "@emulator.local",
-            ["businessunitid"] = new EntityReference("businessunit", BusinessUnitId),
+            ["businessunitid"] = new EntityReference("businessunit", businessUnitId ?? BusinessUnitId),
             ["isdisabled"] = false,
             ["createdon"] = _utcNow,
             ["modifiedon"] = _utcNow,

@@ -48,3 +48,15 @@ public static partial class FaultCodes
     /// <summary>0x80044331: a text longer than the column's MaxLength ("The length of the 'x' attribute of the 'y' entity exceeded …").</summary>
     public const int StringLengthTooLong = -2147204303;
 }
+
+public static partial class FaultCodes
+{
+    /// <summary>0x80040220 PrivilegeDenied: a missing privilege ("Principal user … is missing prv… privilege") or no access to the record ("SecLib::AccessCheckEx failed").</summary>
+    public const int PrivilegeDenied = -2147220960;
+
+    /// <summary>0x8004F507 AttributePermissionUpdateIsMissingDuringUpdate: an Update sets a secured column the caller may not update.</summary>
+    public const int AttributePermissionUpdateIsMissingDuringUpdate = -2147158777;
+
+    /// <summary>0x8004F502 AttributePrivilegeCreateIsMissing: a Create sets a secured column the caller may not set.</summary>
+    public const int AttributePrivilegeCreateIsMissing = -2147158782;
+}

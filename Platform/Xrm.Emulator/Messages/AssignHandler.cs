@@ -3,6 +3,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
@@ -36,6 +37,7 @@ internal sealed class AssignHandler : EventMessageHandler
     public override void Execute(Operation operation)
     {
         var assignee = Required<EntityReference>(operation, "Assignee");
+        AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, operation.Table, operation.Items[0].Id, AccessRight.Assign);
         var change = new Entity(operation.Table, operation.Items[0].Id) { ["ownerid"] = new EntityReference(assignee.LogicalName, assignee.Id) };
         Emulator.Pipeline.ExecuteInner(new UpdateRequest { Target = change }, operation);
     }

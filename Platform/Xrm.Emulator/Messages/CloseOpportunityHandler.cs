@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
@@ -59,6 +60,7 @@ internal sealed class CloseOpportunityHandler : EventMessageHandler
     public override void Execute(Operation operation)
     {
         var id = operation.Items[0].Id;
+        AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, "opportunity", id, AccessRight.Write);
         var opportunity = Emulator.Store.Find("opportunity", id)!;
         var close = new Entity(CloseTable);
         foreach (var pair in Required<Entity>(operation, "OpportunityClose").Attributes) close[pair.Key] = pair.Value;

@@ -2,6 +2,7 @@ using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
@@ -26,6 +27,7 @@ internal sealed class DeleteHandler : EventMessageHandler
     public override void Execute(Operation operation)
     {
         var item = operation.Items[0];
+        AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, operation.Table, item.Id, AccessRight.Delete);
         if (!Emulator.Store.Delete(operation.Table, item.Id)) throw Fault.DoesNotExist(operation.Table, item.Id);
     }
 

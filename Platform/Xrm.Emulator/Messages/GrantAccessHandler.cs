@@ -5,13 +5,14 @@ using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
 /// <summary>
-/// GrantAccess: shares a record with a user or team. The emulator enforces no security, so the share is kept as
-/// the platform keeps it, a principalobjectaccess row (objectid, principalid, accessrightsmask), for tests to read;
-/// granting again to the same principal widens the rights of the existing row.
+/// GrantAccess: shares a record with a user or team (the caller needs Share access to it). The share is kept as
+/// the platform keeps it, a principalobjectaccess row (objectid, principalid, accessrightsmask), which access checks
+/// read; granting again to the same principal widens the rights of the existing row.
 /// </summary>
 internal sealed class GrantAccessHandler : EventMessageHandler
 {
@@ -40,9 +41,8 @@ internal sealed class GrantAccessHandler : EventMessageHandler
     {
         var target = Required<EntityReference>(operation, "Target");
         var access = Required<PrincipalAccess>(operation, "PrincipalAccess");
-        var existing = Emulator.Store.Lookup(SharesTable, "objectid", target.Id)
-            .Select(id => Emulator.Store.Find(SharesTable, id)!)
-            .FirstOrDefault(row => row.GetAttributeValue<Guid>("principalid") == access.Principal.Id);
+        AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, target.LogicalName, target.Id, AccessRight.Share);
+        var existing = Shares.Of(Emulator, target.Id, access.Principal.Id).FirstOrDefault();
         if (existing != null)
         {
             var mask = existing.GetAttributeValue<int>("accessrightsmask") | (int)access.AccessMask;

@@ -18,7 +18,7 @@ internal sealed class MessageCatalog
                      new CreateHandler(emulator), new RetrieveHandler(emulator), new UpdateHandler(emulator), new DeleteHandler(emulator),
                      new RetrieveMultipleHandler(emulator), new AssignHandler(emulator), new SetStateHandler(emulator),
                      new CreateMultipleHandler(emulator), new UpdateMultipleHandler(emulator), new WhoAmIHandler(emulator),
-                     new ExecuteMultipleHandler(emulator), new ExecuteTransactionHandler(emulator), new RetrieveEnvironmentVariableValueHandler(emulator), new GrantAccessHandler(emulator),
+                     new ExecuteMultipleHandler(emulator), new ExecuteTransactionHandler(emulator), new RetrieveEnvironmentVariableValueHandler(emulator), new GrantAccessHandler(emulator), new ModifyAccessHandler(emulator), new RevokeAccessHandler(emulator),
                      new CloseOpportunityHandler(emulator, won: true), new CloseOpportunityHandler(emulator, won: false),
                  })
         {

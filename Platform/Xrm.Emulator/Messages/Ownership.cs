@@ -16,6 +16,7 @@ internal static class Ownership
         var team = string.Equals(owner.LogicalName, "team", StringComparison.OrdinalIgnoreCase);
         yield return new KeyValuePair<string, object?>("owninguser", team ? null : new EntityReference("systemuser", owner.Id));
         yield return new KeyValuePair<string, object?>("owningteam", team ? new EntityReference("team", owner.Id) : null);
-        yield return new KeyValuePair<string, object?>("owningbusinessunit", new EntityReference("businessunit", emulator.BusinessUnitId));
+        // The record belongs to the owner's business unit: business-unit depth reads it from there.
+        yield return new KeyValuePair<string, object?>("owningbusinessunit", new EntityReference("businessunit", emulator.Security.BusinessUnitOf(team ? "team" : "systemuser", owner.Id)));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Xrm.Sdk;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
@@ -32,6 +33,12 @@ internal static class RecordWrites
         if (emulator.Store.Exists(table, id)) throw Fault.Duplicate(table, id);
 
         var metadata = emulator.Metadata.Require(table);
+        if (!operation.Origin.IsPlatformOperation)
+        {
+            AccessCheck.RequirePrivilege(emulator, operation.Origin.UserId, table, AccessRight.Create);
+            AccessCheck.RequireColumnWrites(emulator, operation.Origin.UserId, target, create: true);
+        }
+
         var row = new Entity(table, id);
         foreach (var pair in target.Attributes) row.Attributes[pair.Key] = WriteValidation.Check(metadata, pair.Key, pair.Value, emulator.Store);
         var user = new EntityReference("systemuser", operation.Origin.UserId);
@@ -61,6 +68,12 @@ internal static class RecordWrites
         var stored = emulator.Store.Find(table, item.Id) ?? throw Fault.DoesNotExist(table, item.Id);
 
         var metadata = emulator.Metadata.Require(table);
+        if (!operation.Origin.IsPlatformOperation)
+        {
+            AccessCheck.RequireAccess(emulator, operation.Origin.UserId, table, item.Id, AccessRight.Write);
+            AccessCheck.RequireColumnWrites(emulator, operation.Origin.UserId, target, create: false);
+        }
+
         var primaryKey = emulator.PrimaryKeyOf(table);
         var changes = new List<KeyValuePair<string, object?>>(target.Attributes.Count + 2);
         foreach (var pair in target.Attributes)

@@ -7,6 +7,7 @@ using Xrm.Emulator.Data;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
@@ -32,7 +33,9 @@ internal sealed class RetrieveHandler : EventMessageHandler
         var columns = Required<ColumnSet>(operation, "ColumnSet");
         QueryValidation.CheckRetrieve(Emulator.Metadata, target.LogicalName, columns);
         var row = Emulator.Store.Find(target.LogicalName, target.Id) ?? throw Fault.DoesNotExist(target.LogicalName, target.Id);
+        AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, target.LogicalName, target.Id, AccessRight.Read);
         var entity = Copy(row, columns, Emulator.PrimaryKeyOf(row.LogicalName));
+        AccessCheck.RemoveUnreadableColumns(Emulator, operation.Origin.UserId, entity);
         ReturnedValues.Fill(entity, Emulator.Metadata, Emulator.Store);
         operation.OutputParameters["BusinessEntity"] = entity;
     }

@@ -5,6 +5,7 @@ using Xrm.Emulator.Faults;
 using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
 using Xrm.Emulator.Queries;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
@@ -27,8 +28,14 @@ internal sealed class RetrieveMultipleHandler : EventMessageHandler
     public override void Execute(Operation operation)
     {
         var query = Required<QueryBase>(operation, "Query");
-        var context = new QueryContext(Emulator.Store, Emulator.UtcNow, operation.Origin.UserId) { Metadata = Emulator.Metadata };
+        var user = operation.Origin.UserId;
+        var context = new QueryContext(Emulator.Store, Emulator.UtcNow, user)
+        {
+            Metadata = Emulator.Metadata,
+            CanReadRoot = AccessCheck.ReadFilter(Emulator, user, operation.Table),
+        };
         var result = QueryEngine.Execute(query, context);
+        foreach (var entity in result.Entities) AccessCheck.RemoveUnreadableColumns(Emulator, user, entity);
         ReturnedValues.Fill(result, Emulator.Metadata, Emulator.Store);
         operation.OutputParameters["BusinessEntityCollection"] = result;
     }

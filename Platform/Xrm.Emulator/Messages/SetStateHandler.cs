@@ -2,6 +2,7 @@ using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Messages;
 using Xrm.Emulator.Pipeline;
+using Xrm.Emulator.Security;
 
 namespace Xrm.Emulator.Messages;
 
@@ -34,6 +35,7 @@ internal sealed class SetStateHandler : EventMessageHandler
 
     public override void Execute(Operation operation)
     {
+        AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, operation.Table, operation.Items[0].Id, AccessRight.Write);
         var state = Required<OptionSetValue>(operation, "State").Value;
         var status = StatusOf(operation, operation.Table, state);
         var change = new Entity(operation.Table, operation.Items[0].Id)

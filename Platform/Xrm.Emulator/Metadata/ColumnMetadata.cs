@@ -66,6 +66,16 @@ public sealed class ColumnMetadata
     /// <summary>Lookup, Owner, Customer: the tables a reference may point at.</summary>
     public IReadOnlyList<string> Targets { get; init; } = NoTargets;
 
+    /// <summary>Column security (IsSecured 1): readable and writable only through a field security profile.</summary>
+    public bool IsSecured { get; init; }
+
+    /// <summary>This column with column security switched on.</summary>
+    public ColumnMetadata AsSecured() => new(LogicalName, Type)
+    {
+        MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue, Precision = Precision, DateOnly = DateOnly,
+        Options = Options, StateOfStatus = StateOfStatus, Targets = Targets, IsSecured = true,
+    };
+
     public bool IsChoice => Type is ColumnType.Picklist or ColumnType.State or ColumnType.Status;
 
     public bool IsLookup => Type is ColumnType.Lookup or ColumnType.Owner or ColumnType.Customer;

@@ -99,7 +99,7 @@ internal static class SolutionTables
             s => int.Parse((string)s.Attribute("value")!, CultureInfo.InvariantCulture),
             s => int.Parse((string)s.Attribute("state")!, CultureInfo.InvariantCulture));
 
-        return type switch
+        var column = type switch
         {
             "nvarchar" => new ColumnMetadata(name, ColumnType.String) { MaxLength = Int("MaxLength") ?? 100 },
             "ntext" => new ColumnMetadata(name, ColumnType.Memo) { MaxLength = Int("MaxLength") ?? 2000 },
@@ -130,5 +130,6 @@ internal static class SolutionTables
             "partylist" => new ColumnMetadata(name, ColumnType.PartyList),
             _ => throw new InvalidDataException($"{file}: the attribute '{name}' has a type the emulator does not know: '{type}'."),
         };
+        return attribute.Element("IsSecured")?.Value.Trim() == "1" ? column.AsSecured() : column;
     }
 }

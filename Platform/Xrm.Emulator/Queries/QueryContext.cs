@@ -11,4 +11,7 @@ public sealed record QueryContext(EntityStore Store, DateTime UtcNow, Guid Calli
 {
     /// <summary>When set, the query is checked against it first: an unknown table or column is refused as the platform refuses it.</summary>
     public Metadata.MetadataCatalog? Metadata { get; init; }
+
+    /// <summary>When set, the root rows the caller may read (security filters rows rather than failing the query).</summary>
+    public Func<Microsoft.Xrm.Sdk.Entity, bool>? CanReadRoot { get; init; }
 }

@@ -61,6 +61,7 @@ public static class QueryEngine
         {
             statistics.RowsExamined++;
             rootRow[0] = root;
+            if (context.CanReadRoot != null && !context.CanReadRoot(root)) continue;
             if (rootOnly != null && !rootOnly(rootRow)) continue;
             joined.Clear();
             joiner.Expand(root, joined);

@@ -37,6 +37,7 @@ internal sealed class SolutionRegistrationLoader
     {
         SolutionTables.LoadInto(emulator.Metadata, _folder);
         ReadActivityTables(emulator);
+        Security.SolutionSecurity.LoadInto(emulator.Security, _folder);
         ReadPluginAssemblies();
         foreach (var file in Files("SdkMessageProcessingSteps", "*.xml", SearchOption.TopDirectoryOnly))
         {

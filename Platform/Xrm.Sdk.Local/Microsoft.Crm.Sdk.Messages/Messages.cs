@@ -148,6 +148,52 @@ namespace Microsoft.Crm.Sdk.Messages
     {
     }
 
+    public sealed class ModifyAccessRequest : OrganizationRequest
+    {
+        public ModifyAccessRequest() : base("ModifyAccess")
+        {
+        }
+
+        public EntityReference Target
+        {
+            get => Parameter<EntityReference>("Target");
+            set => Parameters["Target"] = value;
+        }
+
+        public PrincipalAccess PrincipalAccess
+        {
+            get => Parameter<PrincipalAccess>("PrincipalAccess");
+            set => Parameters["PrincipalAccess"] = value;
+        }
+    }
+
+    public sealed class ModifyAccessResponse : OrganizationResponse
+    {
+    }
+
+    public sealed class RevokeAccessRequest : OrganizationRequest
+    {
+        public RevokeAccessRequest() : base("RevokeAccess")
+        {
+        }
+
+        public EntityReference Target
+        {
+            get => Parameter<EntityReference>("Target");
+            set => Parameters["Target"] = value;
+        }
+
+        public EntityReference Revokee
+        {
+            get => Parameter<EntityReference>("Revokee");
+            set => Parameters["Revokee"] = value;
+        }
+    }
+
+    public sealed class RevokeAccessResponse : OrganizationResponse
+    {
+    }
+
     public sealed class WhoAmIRequest : OrganizationRequest
     {
         public WhoAmIRequest() : base("WhoAmI")

@@ -17,7 +17,18 @@ namespace Coaching.Core.Icp
     {
         private const string Dash = "\u2013";
 
-        public static IcpFitResult Evaluate(IcpAccount? account, decimal? dealValue, IcpSettings settings)
+        /// <summary>The first reason when the deal names an account the user saving it may not read.</summary>
+        public const string AccountNotVisibleReason =
+            "The deal's account is not visible to you, so ICP fit cannot be scored: ask the account's owner or your manager to share it";
+
+        public static IcpFitResult Evaluate(IcpAccount? account, decimal? dealValue, IcpSettings settings) =>
+            Evaluate(account, dealValue, settings, "No account: link an account to the opportunity to score ICP fit");
+
+        /// <summary>The deal names an account the caller may not read: Unknown, and a reason that says why.</summary>
+        public static IcpFitResult EvaluateWithHiddenAccount(decimal? dealValue, IcpSettings settings) =>
+            Evaluate(null, dealValue, settings, AccountNotVisibleReason);
+
+        private static IcpFitResult Evaluate(IcpAccount? account, decimal? dealValue, IcpSettings settings, string noAccountReason)
         {
             if (settings == null)
             {
@@ -47,7 +58,7 @@ namespace Coaching.Core.Icp
 
             if (account == null)
             {
-                reasons.Insert(0, "No account: link an account to the opportunity to score ICP fit");
+                reasons.Insert(0, noAccountReason);
                 return new IcpFitResult(null, IcpFitBand.Unknown, reasons.AsReadOnly());
             }
 

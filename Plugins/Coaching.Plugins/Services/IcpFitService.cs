@@ -35,12 +35,17 @@ namespace Coaching.Plugins.Services
                 return;
             }
 
+            // As the caller: the platform leaves out accounts they may not read, and the result then says so.
             var accounts = ReadAccounts(context.UserService, toScore.Select(OpportunityValues.Account).Where(a => a != null).Select(a => a!.Id).Distinct().ToList());
             foreach (var record in toScore)
             {
                 var accountRef = OpportunityValues.Account(record);
-                var account = accountRef != null && accounts.TryGetValue(accountRef.Id, out var found) ? OpportunityValues.ToIcpAccount(found) : null;
-                var fit = IcpFitRule.Evaluate(account, OpportunityValues.Money(record, OpportunityTable.EstimatedValue), settings);
+                var dealValue = OpportunityValues.Money(record, OpportunityTable.EstimatedValue);
+                Entity? found = null;
+                var hidden = accountRef != null && !accounts.TryGetValue(accountRef.Id, out found);
+                var fit = hidden
+                    ? IcpFitRule.EvaluateWithHiddenAccount(dealValue, settings)
+                    : IcpFitRule.Evaluate(found == null ? null : OpportunityValues.ToIcpAccount(found), dealValue, settings);
                 SetChanges(record.Target, null, fit);
                 context.Trace("ICP fit {0} ({1})", fit.Band, fit.Score?.ToString() ?? "no score");
             }

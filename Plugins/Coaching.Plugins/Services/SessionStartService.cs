@@ -29,11 +29,15 @@ namespace Coaching.Plugins.Services
         /// Created: the opportunity read, the dedupe query, the session and the prep task (four calls).
         /// Not created: the opportunity read, the dedupe query and the existing session (three calls).
         /// </summary>
-        /// <exception cref="InvalidPluginExecutionException">The opportunity is closed.</exception>
+        /// <exception cref="InvalidPluginExecutionException">The opportunity is closed, or the caller cannot read it.</exception>
         /// <param name="requestedBy">Who asked (see <see cref="SessionService.Open"/>); null for automation.</param>
         public static SessionStart Start(IOperationContext context, EntityReference opportunityRef, SessionTrigger trigger, EntityReference? requestedBy = null)
         {
-            var opportunity = context.UserService.Retrieve(OpportunityTable.Name, opportunityRef.Id, new ColumnSet(OpportunityColumns));
+            // A query rather than Retrieve: the platform leaves out a row the caller may not read instead of failing,
+            // so a caller without access gets a message they can act on.
+            var opportunity = ReadAsCaller(context.UserService, opportunityRef.Id) ?? throw new InvalidPluginExecutionException(
+                "You cannot open this opportunity, so you cannot start a micro-coaching session on it. "
+                + "Ask its owner or your manager to share it with you.");
             var state = opportunity.GetAttributeValue<OptionSetValue>(OpportunityTable.State)?.Value ?? (int)OpportunityState.Open;
             if (state != (int)OpportunityState.Open)
             {
@@ -51,6 +55,13 @@ namespace Coaching.Plugins.Services
             }
 
             return new SessionStart(LatestSession(context.SystemService, opportunityRef.Id), false, opening.Reason);
+        }
+
+        private static Entity? ReadAsCaller(IOrganizationService service, Guid opportunityId)
+        {
+            var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(OpportunityColumns), TopCount = 1 };
+            query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.Equal, opportunityId);
+            return service.RetrieveMultiple(query).Entities.FirstOrDefault();
         }
 
         /// <summary>The open session if there is one, else the latest: the one the dedupe rule found.</summary>

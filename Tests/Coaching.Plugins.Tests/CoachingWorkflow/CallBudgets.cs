@@ -98,8 +98,8 @@ public class CallBudgets
         var created = _team.Measure(() => _team.StartMicroCoaching(deal));
         var refused = _team.Measure(() => _team.StartMicroCoaching(deal));
 
-        Calls(created.Single("StartMicroCoachingApi", 30)).Should().Be("1 Retrieve opportunity, 1 RetrieveMultiple opportunity, 1 Create coach_microcoachingsession, 1 Create task");
-        Calls(refused.Single("StartMicroCoachingApi", 30)).Should().Be("1 Retrieve opportunity, 1 RetrieveMultiple opportunity, 1 RetrieveMultiple coach_microcoachingsession");
+        Calls(created.Single("StartMicroCoachingApi", 30)).Should().Be("2 RetrieveMultiple opportunity, 1 Create coach_microcoachingsession, 1 Create task");
+        Calls(refused.Single("StartMicroCoachingApi", 30)).Should().Be("2 RetrieveMultiple opportunity, 1 RetrieveMultiple coach_microcoachingsession");
     }
 
     [Fact]

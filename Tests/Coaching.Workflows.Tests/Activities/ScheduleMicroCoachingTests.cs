@@ -35,7 +35,7 @@ public class ScheduleMicroCoachingTests
         session.GetAttributeValue<EntityReference>(SessionTable.Rep).Id.Should().Be(_team.Rep);
         session.GetAttributeValue<OptionSetValue>(SessionTable.Trigger).Value.Should().Be((int)SessionTrigger.Cadence);
         _team.Tasks(deal).Should().ContainSingle().Which.GetAttributeValue<EntityReference>(ActivityColumns.Owner).Id.Should().Be(_team.Rep);
-        WorkflowTeam.Calls(execution).Should().Be("1 Retrieve opportunity, 1 RetrieveMultiple opportunity, 1 Create coach_microcoachingsession, 1 Create task");
+        WorkflowTeam.Calls(execution).Should().Be("2 RetrieveMultiple opportunity, 1 Create coach_microcoachingsession, 1 Create task");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public class ScheduleMicroCoachingTests
         outputs[ScheduleMicroCoaching.CreatedOutput].Should().Be(false);
         ((EntityReference)outputs[ScheduleMicroCoaching.SessionOutput]!).Id.Should().Be(first.Id);
         outputs[ScheduleMicroCoaching.MessageOutput].Should().Be($"A micro-coaching session for this opportunity is still open (created {_team.Now:yyyy-MM-dd}).");
-        WorkflowTeam.Calls(execution).Should().Be("1 Retrieve opportunity, 1 RetrieveMultiple opportunity, 1 RetrieveMultiple coach_microcoachingsession");
+        WorkflowTeam.Calls(execution).Should().Be("2 RetrieveMultiple opportunity, 1 RetrieveMultiple coach_microcoachingsession");
     }
 
     [Fact]

@@ -86,6 +86,7 @@ public static class Rules
     public const string EnvironmentVariable = "coach-envvar";
     public const string CustomApi = "coach-custom-api";
     public const string StatelessPlugin = "coach-plugin-stateless";
+    public const string SensitiveColumns = "coach-sensitive-columns";
 
     // The shape of real exports (ExportFormatRules).
     public const string Guid = "coach-guid";
@@ -125,6 +126,7 @@ public static class Rules
         [EnvironmentVariable] = "the settings variable ships Core's default JSON",
         [CustomApi] = "custom APIs name an existing plugin type; response properties are never optional",
         [StatelessPlugin] = "no mutable static or instance state in plugin classes",
+        [SensitiveColumns] = "the coaching judgement columns are secured and opened by a shipped field security profile",
         [Guid] = "every id, message id, plugin type id and form, view and role id is a GUID",
         [Lookup] = "every new lookup has a OneToMany relationship in Other/Relationships; LookupType holds integer type codes only",
         [TablePrimary] = "a new table has its primary key, one PrimaryName column and statecode/statuscode with states and statuses",

@@ -108,6 +108,7 @@ public static class SolutionChecker
         findings.AddRange(RegistrationRules.Run(context));
         findings.AddRange(AssemblyRules.Run(context));
         findings.AddRange(CustomizationRules.Run(context));
+        findings.AddRange(SecurityRules.Run(context));
         findings.AddRange(ExportFormatRules.Run(context));
         findings.AddRange(SourceRules.Run(context, notes));
 

@@ -12,7 +12,7 @@ internal static class StructureRules
     private static readonly HashSet<int> KnownRootTypes = new()
     {
         ComponentTypes.Table, ComponentTypes.Attribute, ComponentTypes.Role, ComponentTypes.View, ComponentTypes.Process, ComponentTypes.Form,
-        ComponentTypes.PluginAssembly, ComponentTypes.Step, ComponentTypes.CustomControl, ComponentTypes.EnvironmentVariableDefinition,
+        ComponentTypes.PluginAssembly, ComponentTypes.Step, ComponentTypes.CustomControl, ComponentTypes.EnvironmentVariableDefinition, ComponentTypes.FieldSecurityProfile,
     };
 
     public static IEnumerable<Finding> Run(CheckContext context)

@@ -10,7 +10,7 @@ namespace Coach.Packaging;
 /// <summary>
 /// Builds the customizations.xml of a solution zip: the Other/Customizations.xml shell with the components the
 /// SolutionPackager layout keeps in their own folders merged back in (tables with their forms and views, security
-/// roles, relationships from Other/Relationships, code components from Controls, plugin assemblies, steps), every top-level element in the order of the CustomizationsSolution.xsd sequence.
+/// roles, field security profiles from Other/FieldSecurityProfiles.xml, relationships from Other/Relationships, code components from Controls, plugin assemblies, steps), every top-level element in the order of the CustomizationsSolution.xsd sequence.
 /// Environment variable definitions and custom APIs are not merged: the zip keeps them as folders.
 /// </summary>
 public static class CustomizationsBuilder
@@ -38,6 +38,9 @@ public static class CustomizationsBuilder
         Merge(root, "Entities", Entities(layout));
         Merge(root, "Workflows", Files(src, "Workflows", "*.json.data.xml", SearchOption.TopDirectoryOnly).Select(f => Component(layout, f, "Workflow")));
         Merge(root, "Roles", Files(src, "Roles", "*.xml", SearchOption.TopDirectoryOnly).Select(f => Component(layout, f, "Role")));
+        Merge(root, "FieldSecurityProfiles", Files(src, "Other", "FieldSecurityProfiles.xml", SearchOption.TopDirectoryOnly)
+            .SelectMany(f => Component(layout, f, "FieldSecurityProfiles").Elements().Where(e => e.Name.LocalName == "FieldSecurityProfile"))
+            .Select(e => new XElement(e)));
         Merge(root, "EntityRelationships", Files(src, Path.Combine("Other", "Relationships"), "*.xml", SearchOption.TopDirectoryOnly)
             .SelectMany(f => Component(layout, f, "EntityRelationships").Elements().Where(e => e.Name.LocalName == "EntityRelationship"))
             .Select(e => new XElement(e)));

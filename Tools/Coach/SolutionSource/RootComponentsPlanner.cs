@@ -26,7 +26,7 @@ public sealed record ExpectedRootComponent(int Type, string? SchemaName, Guid? I
 /// <summary>
 /// Derives Solution.xml's RootComponents from what Solution/src holds, so nobody maintains the list by hand:
 /// tables (type 1: a new table with all its subcomponents, behavior 0; a platform table only as a shell with the
-/// columns, forms and views the solution adds, behavior 2), security roles (20), plugin assemblies (91),
+/// columns, forms and views the solution adds, behavior 2), security roles (20), field security profiles (70), plugin assemblies (91),
 /// steps (92), cloud flows (29, a process), code components (66) and environment variable definitions (380).
 /// Custom APIs are deliberately not listed: their component type number is assigned per environment (above
 /// 10000), a wrong number fails the import, and the import adds them to the solution from the customapis folder.
@@ -40,6 +40,8 @@ public static class RootComponentsPlanner
             .Select(t => new ExpectedRootComponent(ComponentTypes.Table, t.LogicalName, null, t.IsNew ? 0 : 2, t.Location)));
         expected.AddRange(tree.Roles.Where(r => r.Id != null).OrderBy(r => r.Id!.Value.ToString("D"), StringComparer.Ordinal)
             .Select(r => new ExpectedRootComponent(ComponentTypes.Role, null, r.Id, 0, r.Location)));
+        expected.AddRange(tree.FieldSecurityProfiles.Where(p => p.Id != null).OrderBy(p => p.Id!.Value.ToString("D"), StringComparer.Ordinal)
+            .Select(p => new ExpectedRootComponent(ComponentTypes.FieldSecurityProfile, null, p.Id, 0, p.Location)));
         expected.AddRange(tree.PluginAssemblies.Where(a => a.Id != null).OrderBy(a => a.AssemblyName, StringComparer.Ordinal)
             .Select(a => new ExpectedRootComponent(ComponentTypes.PluginAssembly, a.FullName, a.Id, 0, a.Location)));
         expected.AddRange(tree.Steps.Where(s => s.Id != null).OrderBy(s => s.Id!.Value.ToString("D"), StringComparer.Ordinal)

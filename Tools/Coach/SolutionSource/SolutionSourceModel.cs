@@ -35,6 +35,9 @@ public sealed class SolutionSourceTree
 
     public IReadOnlyList<RoleDefinition> Roles { get; init; } = Array.Empty<RoleDefinition>();
 
+    /// <summary>Field security profiles (Other/FieldSecurityProfiles.xml).</summary>
+    public IReadOnlyList<FieldSecurityProfileDefinition> FieldSecurityProfiles { get; init; } = Array.Empty<FieldSecurityProfileDefinition>();
+
     /// <summary>Cloud flows (workflow category 5) under Workflows/.</summary>
     public IReadOnlyList<CloudFlowDefinition> CloudFlows { get; init; } = Array.Empty<CloudFlowDefinition>();
     /// <summary>Code components (PCF controls) from Controls/&lt;name&gt;/ControlManifest.xml.data.xml.</summary>
@@ -90,6 +93,7 @@ public static class ComponentTypes
     public const int Step = 92;
     public const int CustomControl = 66;
     public const int EnvironmentVariableDefinition = 380;
+    public const int FieldSecurityProfile = 70;
 
     public static string Describe(int type) => type switch
     {
@@ -103,11 +107,22 @@ public static class ComponentTypes
         Step => "plugin step",
         CustomControl => "custom control",
         EnvironmentVariableDefinition => "environment variable definition",
+        FieldSecurityProfile => "field security profile",
         _ => $"component type {type}",
     };
 }
 
-public sealed record ColumnDefinition(string LogicalName, string Type, SourceLocation Location);
+public sealed record ColumnDefinition(string LogicalName, string Type, SourceLocation Location)
+{
+    /// <summary>Column security (IsSecured 1): only field security profiles open it.</summary>
+    public bool IsSecured { get; init; }
+}
+
+/// <summary>A field security profile of Other/FieldSecurityProfiles.xml and the columns it opens.</summary>
+public sealed record FieldSecurityProfileDefinition(Guid? Id, string Name, SourceLocation Location, IReadOnlyList<FieldPermissionDefinition> Permissions);
+
+/// <summary>One FieldPermission: CanRead / CanUpdate / CanCreate are 4 (allowed) or 0.</summary>
+public sealed record FieldPermissionDefinition(string Table, string Column, bool CanRead, bool CanUpdate, bool CanCreate, SourceLocation Location);
 
 public sealed record TableDefinition(
     string LogicalName,

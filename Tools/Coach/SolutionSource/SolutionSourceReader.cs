@@ -80,6 +80,7 @@ public static class SolutionSourceReader
             var typeNamesById = assemblies.SelectMany(a => a.Types).Where(t => t.Id != null).GroupBy(t => t.Id!.Value).ToDictionary(g => g.Key, g => g.First().TypeName);
             var apis = Files("customapis", "customapi.xml", SearchOption.AllDirectories).Select(f => ReadCustomApi(f, typeNamesById)).OfType<CustomApiDefinition>().ToList();
             var roles = Files("Roles", "*.xml", SearchOption.TopDirectoryOnly).Select(ReadRole).OfType<RoleDefinition>().ToList();
+            var profiles = ReadFieldSecurityProfiles(Path.Combine(Src, "Other", "FieldSecurityProfiles.xml"));
             var flows = Files("Workflows", "*.json.data.xml", SearchOption.TopDirectoryOnly).Select(ReadCloudFlow).OfType<CloudFlowDefinition>().ToList();
             var controls = Files("Controls", "ControlManifest.xml.data.xml", SearchOption.AllDirectories).Select(ReadCustomControl).OfType<CustomControlDefinition>().ToList();
 
@@ -102,6 +103,7 @@ public static class SolutionSourceReader
                 EnvironmentVariables = variables,
                 CustomApis = apis,
                 Roles = roles,
+                FieldSecurityProfiles = profiles,
                 CloudFlows = flows,
                 CustomControls = controls,
                 XmlFiles = xmlFiles.Select(_layout.Relative).ToList(),
@@ -222,7 +224,7 @@ public static class SolutionSourceReader
                             continue;
                         }
 
-                        columns[name] = new ColumnDefinition(name, Text(attribute, "Type") ?? string.Empty, Loc(file, attribute));
+                        columns[name] = new ColumnDefinition(name, Text(attribute, "Type") ?? string.Empty, Loc(file, attribute)) { IsSecured = Bool(Text(attribute, "IsSecured")) };
                     }
 
                     var isNew = Child(entity, "OwnershipTypeMask") != null && !Bool(Attr(entity, "unmodified"));
@@ -479,6 +481,25 @@ public static class SolutionSourceReader
                     Bool(Text(x.Root, "isoptional")),
                     Child(x.Root, "isoptional") != null,
                     Loc(x.File, x.Root)))
+                .ToList();
+        }
+
+        private List<FieldSecurityProfileDefinition> ReadFieldSecurityProfiles(string file)
+        {
+            var root = File.Exists(file) ? Root(file, "FieldSecurityProfiles") : null;
+            if (root == null) return new List<FieldSecurityProfileDefinition>();
+            return root.Elements().Where(e => e.Name.LocalName == "FieldSecurityProfile")
+                .Select(profile => new FieldSecurityProfileDefinition(
+                    XmlSource.Guid(Attr(profile, "fieldsecurityprofileid")),
+                    Attr(profile, "name") ?? string.Empty,
+                    Loc(file, profile),
+                    (Child(profile, "FieldPermissions")?.Elements().Where(e => e.Name.LocalName == "FieldPermission") ?? Enumerable.Empty<XElement>())
+                        .Select(p => new FieldPermissionDefinition(
+                            (Text(p, "EntityName") ?? string.Empty).ToLowerInvariant(),
+                            (Text(p, "AttributeName") ?? string.Empty).ToLowerInvariant(),
+                            Text(p, "CanRead") == "4", Text(p, "CanUpdate") == "4", Text(p, "CanCreate") == "4",
+                            Loc(file, p)))
+                        .ToList()))
                 .ToList();
         }
 
