@@ -14,6 +14,7 @@ public sealed class EntityStore
 {
     private readonly Dictionary<string, Table> _tables = new(StringComparer.Ordinal);
     private readonly List<Action> _undo = new();
+    private readonly StoredValues _shared = new();
 
     public IEnumerable<string> TableNames => _tables.Keys;
 
@@ -46,6 +47,7 @@ public sealed class EntityStore
         }
 
         var stored = ValueCopier.CopyEntity(record);
+        _shared.ShareAll(stored);
         table.Add(stored);
         _undo.Add(() => table.Remove(stored.Id));
     }
@@ -63,7 +65,7 @@ public sealed class EntityStore
         {
             var had = row.Attributes.TryGetValue(change.Key, out var old);
             var column = change.Key;
-            table.SetValue(row, column, ValueCopier.CopyValue(change.Value));
+            table.SetValue(row, column, _shared.Share(ValueCopier.CopyValue(change.Value)));
             _undo.Add(() =>
             {
                 if (had) table.SetValue(row, column, old);

@@ -280,16 +280,26 @@ internal sealed class EventPipeline
     {
         var wanted = pre ? operation.HasPreImage : operation.HasPostImage;
         if (!wanted) return;
-        if (!_emulator.Steps.Any(operation.SingleMessage, operation.MultipleMessage, operation.Table,
-                step => step.Images.Any(image => pre ? image.IsPre : image.IsPost && step.Stage == PipelineStage.PostOperation)))
+        // Only the columns some image asks for (all of them when one asks for all): the images are projected from this copy.
+        var registered = false;
+        HashSet<string>? columns = new(StringComparer.Ordinal);
+        foreach (var step in _emulator.Steps.Matching(operation.SingleMessage, operation.MultipleMessage, operation.Table))
         {
-            return;
+            foreach (var image in step.Images)
+            {
+                if (!(pre ? image.IsPre : image.IsPost && step.Stage == PipelineStage.PostOperation)) continue;
+                registered = true;
+                if (image.Attributes.Count == 0) columns = null;
+                else columns?.UnionWith(image.Attributes);
+            }
         }
 
+        if (!registered) return;
+        columns?.Add(_emulator.PrimaryKeyOf(operation.Table));
         foreach (var item in operation.Items)
         {
             var row = Store.Find(operation.Table, item.Id);
-            var copy = row == null ? null : ValueCopier.CopyEntity(row);
+            var copy = row == null ? null : ValueCopier.CopyEntity(row, columns == null ? null : columns.Contains);
             if (pre) item.PreImage = copy;
             else item.PostImage = copy;
         }

@@ -40,8 +40,9 @@ public sealed class StepRegistry
         return result;
     }
 
-    internal bool Any(string message, string? partnerMessage, string table, Func<StepRegistration, bool> predicate) =>
-        Matching(message, table).Concat(partnerMessage == null ? Enumerable.Empty<StepRegistration>() : Matching(partnerMessage, table)).Any(predicate);
+    /// <summary>Steps of any stage and mode on the message or its bulk partner for the table.</summary>
+    internal IEnumerable<StepRegistration> Matching(string message, string? partnerMessage, string table) =>
+        Matching(message, table).Concat(partnerMessage == null ? Enumerable.Empty<StepRegistration>() : Matching(partnerMessage, table));
 
     private IEnumerable<StepRegistration> Matching(string message, string table) =>
         _byMessage.TryGetValue(message, out var steps) ? steps.Where(s => s.AppliesToTable(table)) : Enumerable.Empty<StepRegistration>();

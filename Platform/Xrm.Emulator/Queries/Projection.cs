@@ -88,7 +88,8 @@ internal static class Projection
 
         var copy = ValueCopier.CopyValue(value);
         result[key] = alias == null ? copy! : new AliasedValue(alias, attribute, copy);
-        if (source.FormattedValues.TryGetValue(attribute, out var formatted))
+        // HasFormattedValues first: reading FormattedValues would give every stored row an empty collection of its own.
+        if (source.HasFormattedValues && source.FormattedValues.TryGetValue(attribute, out var formatted))
         {
             result.FormattedValues[key] = formatted;
         }

@@ -90,6 +90,33 @@ public class DataOperationTests
     }
 
     [Fact]
+    public void Rows_referencing_the_same_record_stay_independent_when_a_caller_changes_what_it_read()
+    {
+        var contactId = _emulator.Service().Create(new Entity("contact") { ["lastname"] = "Ray" });
+        var first = _emulator.Service().Create(new Entity("account") { ["name"] = "Contoso", ["primarycontactid"] = new EntityReference("contact", contactId), ["industrycode"] = new OptionSetValue(3) });
+        var second = _emulator.Service().Create(new Entity("account") { ["name"] = "Fabrikam", ["primarycontactid"] = new EntityReference("contact", contactId), ["industrycode"] = new OptionSetValue(3) });
+
+        var read = _emulator.Service().Retrieve("account", first, new ColumnSet("primarycontactid", "industrycode"));
+        read.GetAttributeValue<EntityReference>("primarycontactid").Id = Guid.Empty;
+        read.GetAttributeValue<EntityReference>("primarycontactid").Name = "Scribbled on";
+        read.GetAttributeValue<OptionSetValue>("industrycode").Value = 99;
+        var query = new QueryExpression("account") { ColumnSet = new ColumnSet("primarycontactid", "industrycode") };
+        foreach (var row in _emulator.Service().RetrieveMultiple(query).Entities)
+        {
+            row.GetAttributeValue<EntityReference>("primarycontactid").LogicalName = "lead";
+            row.GetAttributeValue<OptionSetValue>("industrycode").Value = 98;
+        }
+
+        foreach (var id in new[] { first, second })
+        {
+            var stored = _emulator.Service().Retrieve("account", id, new ColumnSet("primarycontactid", "industrycode"));
+            stored.GetAttributeValue<EntityReference>("primarycontactid").Should().Be(new EntityReference("contact", contactId));
+            stored.GetAttributeValue<EntityReference>("primarycontactid").Name.Should().NotBe("Scribbled on");
+            stored.GetAttributeValue<OptionSetValue>("industrycode").Value.Should().Be(3);
+        }
+    }
+
+    [Fact]
     public void Retrieve_returns_only_requested_columns()
     {
         var id = _emulator.Service().Create(new Entity("account") { ["name"] = "Contoso", ["revenue"] = new Money(5m), ["telephone1"] = "555" });

@@ -200,6 +200,9 @@ public static class SimulateCommand
             error.WriteLine($"total           {clock.Elapsed.TotalMilliseconds,8:0} ms; allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, GC heap {GC.GetTotalMemory(false) / 1048576} MB, " +
                             $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
                             $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+            var gc = GC.GetGCMemoryInfo();
+            error.WriteLine($"GC at last collection: heap {gc.HeapSizeBytes / 1048576} MB, fragmented {gc.FragmentedBytes / 1048576} MB, committed {gc.TotalCommittedBytes / 1048576} MB, " +
+                            $"pause {gc.PauseTimePercentage:0.#}% of the run");
         }
 
         return ExitCodes.Ok;
