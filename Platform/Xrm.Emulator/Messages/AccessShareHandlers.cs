@@ -18,32 +18,9 @@ internal sealed class ModifyAccessHandler : EventMessageHandler
 
     public override string Name => "ModifyAccess";
 
-    public override void Prepare(Operation operation)
-    {
-        var target = Required<EntityReference>(operation, "Target");
-        var access = Required<PrincipalAccess>(operation, "PrincipalAccess");
-        if (access.Principal == null || access.Principal.LogicalName is not ("systemuser" or "team"))
-        {
-            throw Fault.InvalidArgument("ModifyAccess: PrincipalAccess.Principal must be a systemuser or team.");
-        }
+    public override void Prepare(Operation operation) => Shares.Describe(Emulator, operation, Name);
 
-        operation.Describe(target.LogicalName, new OperationItem(RecordWrites.RequireExisting(Emulator, target.LogicalName, target.Id, Name), null));
-    }
-
-    public override void Execute(Operation operation)
-    {
-        var target = Required<EntityReference>(operation, "Target");
-        var access = Required<PrincipalAccess>(operation, "PrincipalAccess");
-        AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, target.LogicalName, target.Id, AccessRight.Share);
-        var existing = Shares.Of(Emulator, target.Id, access.Principal.Id).FirstOrDefault();
-        if (existing == null)
-        {
-            new GrantAccessHandler(Emulator).Execute(operation);
-            return;
-        }
-
-        Emulator.Store.Apply(GrantAccessHandler.SharesTable, existing.Id, new[] { new KeyValuePair<string, object?>("accessrightsmask", (int)access.AccessMask) });
-    }
+    public override void Execute(Operation operation) => Shares.Write(Emulator, operation, widen: false);
 
     public override OrganizationResponse Respond(Operation operation) => Response<ModifyAccessResponse>(Name);
 }
@@ -69,17 +46,63 @@ internal sealed class RevokeAccessHandler : EventMessageHandler
         var target = Required<EntityReference>(operation, "Target");
         var revokee = Required<EntityReference>(operation, "Revokee");
         AccessCheck.RequireAccess(Emulator, operation.Origin.UserId, target.LogicalName, target.Id, AccessRight.Share);
-        foreach (var share in Shares.Of(Emulator, target.Id, revokee.Id).ToList()) Emulator.Store.Delete(GrantAccessHandler.SharesTable, share.Id);
+        foreach (var share in Shares.Of(Emulator, target.Id, revokee.Id).ToList()) Emulator.Store.Delete(Shares.Table, share.Id);
     }
 
     public override OrganizationResponse Respond(Operation operation) => Response<RevokeAccessResponse>(Name);
 }
 
+/// <summary>
+/// Shares as the platform keeps them: principalobjectaccess rows (objectid, principalid, accessrightsmask), which access
+/// checks read. GrantAccess widens an existing share, ModifyAccess replaces its rights; both create one when there is none.
+/// </summary>
 internal static class Shares
 {
+    public const string Table = "principalobjectaccess";
+
     /// <summary>The principalobjectaccess rows of one record and principal.</summary>
     public static IEnumerable<Entity> Of(XrmEmulator emulator, Guid objectId, Guid principalId) =>
-        emulator.Store.Lookup(GrantAccessHandler.SharesTable, "objectid", objectId)
-            .Select(id => emulator.Store.Find(GrantAccessHandler.SharesTable, id)!)
+        emulator.Store.Lookup(Table, "objectid", objectId)
+            .Select(id => emulator.Store.Find(Table, id)!)
             .Where(row => row.GetAttributeValue<Guid>("principalid") == principalId);
+
+    /// <summary>Checks Target and PrincipalAccess (a user or team) and names the shared record as the operation's item.</summary>
+    public static void Describe(XrmEmulator emulator, Operation operation, string message)
+    {
+        var target = EventMessageHandler.Required<EntityReference>(operation, "Target");
+        var access = EventMessageHandler.Required<PrincipalAccess>(operation, "PrincipalAccess");
+        if (access.Principal == null || access.Principal.LogicalName is not ("systemuser" or "team"))
+        {
+            throw Fault.InvalidArgument($"{message}: PrincipalAccess.Principal must be a systemuser or team.");
+        }
+
+        operation.Describe(target.LogicalName, new OperationItem(RecordWrites.RequireExisting(emulator, target.LogicalName, target.Id, message), null));
+    }
+
+    /// <summary>Writes the share of PrincipalAccess on Target, after checking the caller's Share access to the record.</summary>
+    public static void Write(XrmEmulator emulator, Operation operation, bool widen)
+    {
+        var target = EventMessageHandler.Required<EntityReference>(operation, "Target");
+        var access = EventMessageHandler.Required<PrincipalAccess>(operation, "PrincipalAccess");
+        AccessCheck.RequireAccess(emulator, operation.Origin.UserId, target.LogicalName, target.Id, AccessRight.Share);
+        var existing = Of(emulator, target.Id, access.Principal.Id).FirstOrDefault();
+        if (existing != null)
+        {
+            var mask = widen ? existing.GetAttributeValue<int>("accessrightsmask") | (int)access.AccessMask : (int)access.AccessMask;
+            emulator.Store.Apply(Table, existing.Id, new[] { new KeyValuePair<string, object?>("accessrightsmask", mask) });
+            return;
+        }
+
+        var shareId = Guid.NewGuid();
+        emulator.Store.Insert(new Entity(Table, shareId)
+        {
+            ["principalobjectaccessid"] = shareId,
+            ["objectid"] = target.Id,
+            ["objecttypecode"] = target.LogicalName,
+            ["principalid"] = access.Principal.Id,
+            ["principaltypecode"] = access.Principal.LogicalName,
+            ["accessrightsmask"] = (int)access.AccessMask,
+            ["changedon"] = operation.CreatedOn,
+        });
+    }
 }

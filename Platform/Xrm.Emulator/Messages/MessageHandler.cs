@@ -29,7 +29,7 @@ internal abstract class EventMessageHandler : MessageHandler
 
     public abstract OrganizationResponse Respond(Operation operation);
 
-    protected static T Required<T>(Operation operation, string parameter) where T : class =>
+    protected internal static T Required<T>(Operation operation, string parameter) where T : class =>
         operation.InputParameters.TryGetValue(parameter, out var value) && value is T typed
             ? typed
             : throw Faults.Fault.InvalidArgument($"{operation.Message} requires the parameter '{parameter}' of type {typeof(T).Name}.");

@@ -154,9 +154,9 @@ internal static class AccessCheck
 
         // Shared with the user or one of their teams; a share needs the privilege at some depth, checked above.
         var flag = (int)ToAccessRights(right);
-        foreach (var shareId in emulator.Store.Lookup(GrantAccessHandler.SharesTable, "objectid", row.Id))
+        foreach (var shareId in emulator.Store.Lookup(Shares.Table, "objectid", row.Id))
         {
-            var share = emulator.Store.Find(GrantAccessHandler.SharesTable, shareId)!;
+            var share = emulator.Store.Find(Shares.Table, shareId)!;
             var principal = share.GetAttributeValue<Guid>("principalid");
             if ((principal == userId || teams.Contains(principal)) && (share.GetAttributeValue<int>("accessrightsmask") & flag) != 0) return true;
         }

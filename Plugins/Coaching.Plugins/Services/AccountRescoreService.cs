@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using Coaching.Core.Opportunities;
 using Coaching.Plugins.Infrastructure;
@@ -32,7 +34,7 @@ namespace Coaching.Plugins.Services
         }
 
         // The coaching automation, not the person who corrected the account, keeps every deal's fit right: system service.
-        private static System.Collections.Generic.IReadOnlyList<Entity> OpenDealsOf(IOrganizationService service, System.Guid accountId)
+        private static IReadOnlyList<Entity> OpenDealsOf(IOrganizationService service, Guid accountId)
         {
             var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(DealSignals.DealColumns) };
             query.Criteria.AddCondition(OpportunityTable.State, ConditionOperator.Equal, (int)OpportunityState.Open);
