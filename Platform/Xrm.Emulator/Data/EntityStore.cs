@@ -24,6 +24,24 @@ public sealed class EntityStore
     public IEnumerable<Entity> Scan(string logicalName) =>
         _tables.TryGetValue(logicalName, out var table) ? table.Rows.Values : Array.Empty<Entity>();
 
+    /// <summary>
+    /// Rows of a table in primary key order as SQL Server sorts it (<see cref="SqlGuidOrder"/>), from just after
+    /// <paramref name="after"/> (or from it, when <paramref name="inclusive"/>), from the first row when null.
+    /// The order is kept from its first use on, so a page of a key-ordered query reads its page, not the table.
+    /// </summary>
+    public IEnumerable<Entity> ScanInKeyOrder(string logicalName, Guid? after = null, bool inclusive = false)
+    {
+        if (!_tables.TryGetValue(logicalName, out var table)) yield break;
+        var keys = table.KeyOrder();
+        if (keys.Count == 0 || (after.HasValue && SqlGuidOrder.Instance.Compare(after.Value, keys.Max) > 0)) yield break;
+        var range = after.HasValue ? keys.GetViewBetween(after.Value, keys.Max) : keys;
+        foreach (var id in range)
+        {
+            if (!inclusive && after.HasValue && id == after.Value) continue;
+            yield return table.Rows[id];
+        }
+    }
+
     /// <summary>The stored instance, or null (do not mutate).</summary>
     public Entity? Find(string logicalName, Guid id) =>
         _tables.TryGetValue(logicalName, out var table) && table.Rows.TryGetValue(id, out var row) ? row : null;
@@ -118,11 +136,16 @@ public sealed class EntityStore
     {
         private readonly Dictionary<string, Dictionary<IndexKey, HashSet<Guid>>> _indexes = new(StringComparer.Ordinal);
 
+        private SortedSet<Guid>? _keyOrder;
+
         public Dictionary<Guid, Entity> Rows { get; } = new();
+
+        public SortedSet<Guid> KeyOrder() => _keyOrder ??= new SortedSet<Guid>(Rows.Keys, SqlGuidOrder.Instance);
 
         public void Add(Entity row)
         {
             Rows.Add(row.Id, row);
+            _keyOrder?.Add(row.Id);
             foreach (var index in _indexes)
             {
                 row.Attributes.TryGetValue(index.Key, out var value);
@@ -134,6 +157,7 @@ public sealed class EntityStore
         {
             if (!Rows.TryGetValue(id, out var row)) return;
             Rows.Remove(id);
+            _keyOrder?.Remove(id);
             foreach (var index in _indexes)
             {
                 row.Attributes.TryGetValue(index.Key, out var value);

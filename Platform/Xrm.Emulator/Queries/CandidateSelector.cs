@@ -37,6 +37,52 @@ internal static class CandidateSelector
         return Rows(context.Store, table, best);
     }
 
+    /// <summary>
+    /// The candidates in ascending primary key order, for a query ordered by its primary key that wants only its first
+    /// rows (TopCount): the index's rows sorted when an equality index narrows them to a few pages, else the table in key
+    /// order from the bound a top-level "id &gt; x" (or "&gt;=") condition sets, so the caller can stop at its page.
+    /// </summary>
+    public static IEnumerable<Entity> SelectInKeyOrder(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics, int wanted)
+    {
+        var table = plan.Root.LogicalName;
+        IReadOnlyCollection<Guid>? best = null;
+        string? bestColumn = null;
+        Guid? after = null;
+        var inclusive = false;
+        foreach (var condition in TopLevelAndConditions(plan.Criteria))
+        {
+            var (node, attribute) = compiler.Target(condition, plan.Root);
+            if (node != plan.Root) continue;
+            if (PrimaryKey.IsPrimaryIdName(table, attribute)
+                && condition.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual
+                && condition.Values.Count == 1 && condition.Values[0] is Guid bound
+                && (after == null || SqlGuidOrder.Instance.Compare(bound, after.Value) >= 0))
+            {
+                after = bound;
+                inclusive = condition.Operator == ConditionOperator.GreaterEqual;
+                continue;
+            }
+
+            var ids = IdsFor(condition, table, attribute, probe, context);
+            if (ids != null && (best == null || ids.Count < best.Count))
+            {
+                best = ids;
+                bestColumn = attribute;
+            }
+        }
+
+        // An index that leaves a few pages of rows beats walking the table; the criteria are evaluated either way.
+        if (best != null && best.Count <= 4 * wanted)
+        {
+            statistics.IndexUsed = $"{table}.{bestColumn}";
+            var sorted = best.ToArray();
+            Array.Sort(sorted, SqlGuidOrder.Instance);
+            return Rows(context.Store, table, sorted);
+        }
+
+        return context.Store.ScanInKeyOrder(table, after, inclusive);
+    }
+
     private static IEnumerable<Entity> Rows(EntityStore store, string table, IReadOnlyCollection<Guid> ids)
     {
         foreach (var id in ids)

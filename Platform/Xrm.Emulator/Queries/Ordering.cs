@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Data.SqlTypes;
 using Microsoft.Xrm.Sdk;
 
 namespace Xrm.Emulator.Queries;
@@ -65,7 +64,7 @@ internal static class Ordering
                 if (byName != 0) return byName;
             }
 
-            return new SqlGuid(a.Id).CompareTo(new SqlGuid(b.Id));
+            return Data.SqlGuidOrder.Instance.Compare(a.Id, b.Id);
         }
 
         if (left is LookupKey lookup) left = lookup.Id;

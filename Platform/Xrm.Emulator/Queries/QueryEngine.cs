@@ -39,6 +39,16 @@ public static class QueryEngine
         return QueryPlan.Build(parsed.Query, parsed);
     }
 
+    /// <summary>
+    /// A TopCount query ordered by the root's primary key alone (ascending), without distinct or aggregates: the
+    /// shape of a keyset-paged batch ("the next 5,000 after id x"). Its first rows in key order are its result, so
+    /// the engine reads candidates in key order and stops at TopCount instead of joining and sorting them all.
+    /// </summary>
+    private static bool WantsFirstRowsByKey(QueryPlan plan) =>
+        plan.Top.HasValue && plan.Aggregates == null && !plan.Distinct && plan.Orders.Count == 1
+        && plan.Orders[0].Node == plan.Root && !plan.Orders[0].Descending
+        && PrimaryKey.IsPrimaryIdName(plan.Root.LogicalName, plan.Orders[0].Attribute);
+
     private static EntityCollection Run(QueryPlan plan, QueryContext context, QueryStatistics statistics)
     {
         Paging.Validate(plan);
@@ -57,8 +67,14 @@ public static class QueryEngine
         var matched = new List<Entity?[]>();
         var joined = new List<Entity?[]>();
         var rootRow = new Entity?[plan.NodeCount];
-        foreach (var root in CandidateSelector.Select(plan, filters, probe, context, statistics))
+        var firstRowsByKey = WantsFirstRowsByKey(plan);
+        var candidates = firstRowsByKey
+            ? CandidateSelector.SelectInKeyOrder(plan, filters, probe, context, statistics, plan.Top!.Value)
+            : CandidateSelector.Select(plan, filters, probe, context, statistics);
+        foreach (var root in candidates)
         {
+            // In key order the rows of one root are adjacent and already sorted: stop once the page is full.
+            if (firstRowsByKey && matched.Count >= plan.Top!.Value) break;
             statistics.RowsExamined++;
             rootRow[0] = root;
             if (context.CanReadRoot != null && !context.CanReadRoot(root)) continue;
@@ -80,7 +96,7 @@ public static class QueryEngine
         }
 
         var metadata = context.Metadata;
-        var ordered = Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store));
+        var ordered = firstRowsByKey ? matched : Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store));
 
         // Distinct compares the returned columns, so it needs the projection of every row; otherwise only the page is projected.
         List<Entity>? projected = null;

@@ -17,7 +17,7 @@ public sealed class QueryStatistics
 
     public bool UsedIndex => IndexUsed != null;
 
-    /// <summary>Rows that matched the criteria, before Top and paging.</summary>
+    /// <summary>Rows that matched the criteria, before Top and paging (a TopCount query in key order stops at its page).</summary>
     public int RowsMatched { get; internal set; }
 
     /// <summary>Entities in the returned collection.</summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Data.SqlTypes;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 
@@ -102,7 +101,7 @@ internal static class QueryValues
     /// <summary>Orders two values of the same kind the way SQL Server does (uniqueidentifier order included).</summary>
     public static int Compare(object left, object right) => left switch
     {
-        Guid id => new SqlGuid(id).CompareTo(new SqlGuid((Guid)right)),
+        Guid id => Data.SqlGuidOrder.Instance.Compare(id, (Guid)right),
         decimal number => number.CompareTo((decimal)right),
         string text => string.Compare(text, (string)right, StringComparison.OrdinalIgnoreCase),
         DateTime date => date.CompareTo((DateTime)right),
