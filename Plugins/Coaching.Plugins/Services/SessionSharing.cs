@@ -1,7 +1,13 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using Coaching.Plugins.Infrastructure;
 using Coaching.Plugins.Schema;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Messages;
+using Microsoft.Xrm.Sdk.Metadata;
+using Microsoft.Xrm.Sdk.Query;
 
 namespace Coaching.Plugins.Services
 {
@@ -12,6 +18,9 @@ namespace Coaching.Plugins.Services
         /// Changing steps and commitments stays with the manager who owns it.
         /// </summary>
         public const AccessRights RepAccess = AccessRights.ReadAccess | AccessRights.AppendToAccess;
+
+        /// <summary>How many managers above the coach read the judgement: the coach's manager and two more levels.</summary>
+        public const int LineDepth = 3;
 
         /// <summary>One GrantAccess when the rep is not the owner; no call otherwise.</summary>
         public static void ShareWithRep(LocalPluginContext context, Entity session)
@@ -30,6 +39,143 @@ namespace Coaching.Plugins.Services
                 PrincipalAccess = new PrincipalAccess { Principal = new EntityReference(SystemUserTable.Name, rep.Id), AccessMask = RepAccess },
             });
             context.Trace("Shared the session with its rep (read, append to)");
+        }
+
+        /// <summary>
+        /// Opens the judgement columns of one session to its coach (the owner: read and update) and the coach's line
+        /// (read), through field shares: the "Coaching judgement" profile lets coaches fill the judgement on create
+        /// only, so a coach of another team reads nothing. One metadata call, one query for the line, one for the
+        /// session's shares, then one write per missing or narrower share; replaying creates nothing twice.
+        /// </summary>
+        public static void ShareJudgement(LocalPluginContext context, Guid sessionId, EntityReference owner)
+        {
+            var wanted = new List<JudgementShare> { new JudgementShare(owner, update: true) };
+            if (owner.LogicalName == SystemUserTable.Name)
+            {
+                wanted.AddRange(LineAbove(context, owner.Id).Select(manager => new JudgementShare(new EntityReference(SystemUserTable.Name, manager), update: false)));
+            }
+
+            var columns = JudgementColumnIds(context);
+            var existing = SharesOf(context, sessionId);
+            var writes = 0;
+            foreach (var share in wanted)
+            {
+                foreach (var column in columns)
+                {
+                    if (existing.TryGetValue(Key(share.Principal.Id, column), out var current))
+                    {
+                        if (!share.Update || current.GetAttributeValue<bool>(FieldShareTable.Update)) continue;
+                        context.SystemService.Update(new Entity(FieldShareTable.Name, current.Id) { [FieldShareTable.Read] = true, [FieldShareTable.Update] = true });
+                    }
+                    else
+                    {
+                        context.SystemService.Create(new Entity(FieldShareTable.Name)
+                        {
+                            [FieldShareTable.Record] = new EntityReference(SessionTable.Name, sessionId),
+                            [FieldShareTable.Column] = column,
+                            [FieldShareTable.Principal] = share.Principal,
+                            [FieldShareTable.Read] = true,
+                            [FieldShareTable.Update] = share.Update,
+                        });
+                    }
+
+                    writes++;
+                }
+            }
+
+            context.Trace("Judgement shared with the coach and {0} manager(s) above: {1} share(s) written", wanted.Count - 1, writes);
+        }
+
+        /// <summary>
+        /// The coach's managers, nearest first, up to <see cref="LineDepth"/> levels, in one query (the user and two
+        /// outer-joined levels of parentsystemuserid); stops at a loop in the hierarchy.
+        /// </summary>
+        private static IReadOnlyList<Guid> LineAbove(LocalPluginContext context, Guid coachId)
+        {
+            var query = new QueryExpression(SystemUserTable.Name) { ColumnSet = new ColumnSet(SystemUserTable.Manager), TopCount = 1 };
+            query.Criteria.AddCondition(SystemUserTable.Id, ConditionOperator.Equal, coachId);
+            var links = query.LinkEntities;
+            var from = SystemUserTable.Manager;
+            for (var level = 1; level < LineDepth; level++)
+            {
+                var link = new LinkEntity(SystemUserTable.Name, SystemUserTable.Name, from, SystemUserTable.Id, JoinOperator.LeftOuter)
+                {
+                    EntityAlias = "line" + level,
+                    Columns = new ColumnSet(SystemUserTable.Manager),
+                };
+                links.Add(link);
+                links = link.LinkEntities;
+            }
+
+            var row = context.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
+            var line = new List<Guid>();
+            if (row == null) return line;
+            for (var level = 0; level < LineDepth; level++)
+            {
+                var manager = level == 0
+                    ? row.GetAttributeValue<EntityReference>(SystemUserTable.Manager)
+                    : row.GetAttributeValue<AliasedValue>("line" + level + "." + SystemUserTable.Manager)?.Value as EntityReference;
+                if (manager == null || manager.Id == coachId || line.Contains(manager.Id)) break;
+                line.Add(manager.Id);
+            }
+
+            return line;
+        }
+
+        /// <summary>The MetadataIds of the judgement columns (what a field share names), in one RetrieveEntity.</summary>
+        private static IReadOnlyList<Guid> JudgementColumnIds(LocalPluginContext context)
+        {
+            var response = (RetrieveEntityResponse)context.SystemService.Execute(new RetrieveEntityRequest
+            {
+                LogicalName = SessionTable.Name,
+                EntityFilters = EntityFilters.Attributes,
+            });
+            var ids = new List<Guid>();
+            foreach (var column in SessionTable.Judgement)
+            {
+                var attribute = response.EntityMetadata.Attributes.FirstOrDefault(a => a.LogicalName == column);
+                if (attribute?.MetadataId == null || attribute.IsSecured != true)
+                {
+                    throw new InvalidPluginExecutionException(
+                        $"The column {SessionTable.Name}.{column} is missing or not secured in this environment: import the Coaching solution again so the coach's judgement stays private.");
+                }
+
+                ids.Add(attribute.MetadataId.Value);
+            }
+
+            return ids;
+        }
+
+        private static Dictionary<string, Entity> SharesOf(LocalPluginContext context, Guid sessionId)
+        {
+            var query = new QueryExpression(FieldShareTable.Name)
+            {
+                ColumnSet = new ColumnSet(FieldShareTable.Column, FieldShareTable.Principal, FieldShareTable.Update),
+            };
+            query.Criteria.AddCondition(FieldShareTable.Record, ConditionOperator.Equal, sessionId);
+            var shares = new Dictionary<string, Entity>();
+            foreach (var share in context.SystemService.RetrieveMultiple(query).Entities)
+            {
+                var principal = share.GetAttributeValue<EntityReference>(FieldShareTable.Principal);
+                if (principal != null) shares[Key(principal.Id, share.GetAttributeValue<Guid>(FieldShareTable.Column))] = share;
+            }
+
+            return shares;
+        }
+
+        private static string Key(Guid principal, Guid column) => principal.ToString("N") + column.ToString("N");
+
+        private sealed class JudgementShare
+        {
+            public JudgementShare(EntityReference principal, bool update)
+            {
+                Principal = principal;
+                Update = update;
+            }
+
+            public EntityReference Principal { get; }
+
+            public bool Update { get; }
         }
     }
 }
