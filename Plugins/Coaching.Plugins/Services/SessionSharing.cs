@@ -42,19 +42,46 @@ namespace Coaching.Plugins.Services
         }
 
         /// <summary>
-        /// Opens the judgement columns of one session to its coach (the owner: read and update) and the coach's line
-        /// (read), through field shares: the "Coaching judgement" profile lets coaches fill the judgement on create
-        /// only, so a coach of another team reads nothing. One metadata call, one query for the line, one for the
-        /// session's shares, then one write per missing or narrower share; replaying creates nothing twice.
+        /// On a new session: opens its judgement columns to its owner (the coach: read and update) and the coach's line
+        /// (read), through field shares. The "Coaching judgement" profile lets coaches fill the judgement on create
+        /// only, so a coach of another team reads nothing. One query for the line, one metadata call, one query for
+        /// the session's shares, then one write per missing or narrower share; replaying creates nothing twice.
         /// </summary>
-        public static void ShareJudgement(LocalPluginContext context, Guid sessionId, EntityReference owner)
+        public static void ShareJudgementWithOwner(LocalPluginContext context, Guid sessionId, EntityReference owner)
         {
-            var wanted = new List<JudgementShare> { new JudgementShare(owner, update: true) };
-            if (owner.LogicalName == SystemUserTable.Name)
+            var line = owner.LogicalName == SystemUserTable.Name ? ChainAbove(context, owner.Id, LineDepth) : new List<Guid>();
+            WriteJudgementShares(context, sessionId, owner, line);
+        }
+
+        /// <summary>
+        /// On a change of owner (Assign): the judgement follows the rep's line, not whoever took the session. The new
+        /// owner gets it (read, update) with the managers above them (read) only when they are the rep's manager or
+        /// above in the rep's line; a manager of another team who assigns a session to themselves gets nothing. One
+        /// query for the rep's line, then as on create. Shares of the previous owner stay.
+        /// </summary>
+        public static void ShareJudgementAfterAssign(LocalPluginContext context, Guid sessionId, EntityReference newOwner, EntityReference? rep)
+        {
+            if (newOwner.LogicalName != SystemUserTable.Name || rep == null)
             {
-                wanted.AddRange(LineAbove(context, owner.Id).Select(manager => new JudgementShare(new EntityReference(SystemUserTable.Name, manager), update: false)));
+                context.Trace("The new owner is a team or the session has no rep: the judgement is not shared");
+                return;
             }
 
+            var repLine = ChainAbove(context, rep.Id, LineDepth + 1);
+            var position = repLine.IndexOf(newOwner.Id);
+            if (position < 0)
+            {
+                context.Trace("The new owner is not in the rep's line: the judgement is not shared with them");
+                return;
+            }
+
+            WriteJudgementShares(context, sessionId, newOwner, repLine.Skip(position + 1).Take(LineDepth).ToList());
+        }
+
+        private static void WriteJudgementShares(LocalPluginContext context, Guid sessionId, EntityReference coach, IReadOnlyList<Guid> line)
+        {
+            var wanted = new List<JudgementShare> { new JudgementShare(coach, update: true) };
+            wanted.AddRange(line.Select(manager => new JudgementShare(new EntityReference(SystemUserTable.Name, manager), update: false)));
             var columns = JudgementColumnIds(context);
             var existing = SharesOf(context, sessionId);
             var writes = 0;
@@ -83,20 +110,20 @@ namespace Coaching.Plugins.Services
                 }
             }
 
-            context.Trace("Judgement shared with the coach and {0} manager(s) above: {1} share(s) written", wanted.Count - 1, writes);
+            context.Trace("Judgement shared with the coach and {0} manager(s) above: {1} share(s) written", line.Count, writes);
         }
 
         /// <summary>
-        /// The coach's managers, nearest first, up to <see cref="LineDepth"/> levels, in one query (the user and two
+        /// The user's managers, nearest first, up to <paramref name="depth"/> levels, in one query (the user and
         /// outer-joined levels of parentsystemuserid); stops at a loop in the hierarchy.
         /// </summary>
-        private static IReadOnlyList<Guid> LineAbove(LocalPluginContext context, Guid coachId)
+        private static List<Guid> ChainAbove(LocalPluginContext context, Guid userId, int depth)
         {
             var query = new QueryExpression(SystemUserTable.Name) { ColumnSet = new ColumnSet(SystemUserTable.Manager), TopCount = 1 };
-            query.Criteria.AddCondition(SystemUserTable.Id, ConditionOperator.Equal, coachId);
+            query.Criteria.AddCondition(SystemUserTable.Id, ConditionOperator.Equal, userId);
             var links = query.LinkEntities;
             var from = SystemUserTable.Manager;
-            for (var level = 1; level < LineDepth; level++)
+            for (var level = 1; level < depth; level++)
             {
                 var link = new LinkEntity(SystemUserTable.Name, SystemUserTable.Name, from, SystemUserTable.Id, JoinOperator.LeftOuter)
                 {
@@ -108,18 +135,18 @@ namespace Coaching.Plugins.Services
             }
 
             var row = context.SystemService.RetrieveMultiple(query).Entities.FirstOrDefault();
-            var line = new List<Guid>();
-            if (row == null) return line;
-            for (var level = 0; level < LineDepth; level++)
+            var chain = new List<Guid>();
+            if (row == null) return chain;
+            for (var level = 0; level < depth; level++)
             {
                 var manager = level == 0
                     ? row.GetAttributeValue<EntityReference>(SystemUserTable.Manager)
                     : row.GetAttributeValue<AliasedValue>("line" + level + "." + SystemUserTable.Manager)?.Value as EntityReference;
-                if (manager == null || manager.Id == coachId || line.Contains(manager.Id)) break;
-                line.Add(manager.Id);
+                if (manager == null || manager.Id == userId || chain.Contains(manager.Id)) break;
+                chain.Add(manager.Id);
             }
 
-            return line;
+            return chain;
         }
 
         /// <summary>The MetadataIds of the judgement columns (what a field share names), in one RetrieveEntity.</summary>

@@ -151,8 +151,9 @@ public class JudgementPrivacyStories
     }
 
     [Fact]
-    public void A_coach_who_takes_over_a_session_reads_and_updates_its_judgement()
+    public void When_the_rep_moves_to_another_team_the_new_coach_who_takes_the_session_over_reads_and_updates_its_judgement()
     {
+        _world.Emulator.Service().Update(new Entity(SystemUserTable.Name, _world.Rep) { [SystemUserTable.Manager] = new EntityReference(SystemUserTable.Name, _otherCoach) });
         _world.Emulator.Service(_world.Manager).Execute(new AssignRequest
         {
             Target = new EntityReference(SessionTable.Name, _session),
@@ -167,6 +168,23 @@ public class JudgementPrivacyStories
         session.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeTrue();
         _world.Emulator.Service(_director).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement)).Contains(SessionTable.CommitmentsKept)
             .Should().BeTrue("the new coach's line reads it too");
+        _world.Emulator.FailedJobs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_manager_of_another_team_who_assigns_a_session_to_themselves_still_cannot_read_its_judgement()
+    {
+        var asOtherCoach = _world.Emulator.Service(_otherCoach);
+
+        asOtherCoach.Execute(new AssignRequest
+        {
+            Target = new EntityReference(SessionTable.Name, _session),
+            Assignee = new EntityReference(SystemUserTable.Name, _otherCoach),
+        });
+
+        var session = asOtherCoach.Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement.Append(ActivityColumns.Owner).ToArray()));
+        session.GetAttributeValue<EntityReference>(ActivityColumns.Owner).Id.Should().Be(_otherCoach, "Sales Manager may assign activities of the unit");
+        Judgement.Where(session.Contains).Should().BeEmpty("owning a session is not being in the rep's line");
         _world.Emulator.FailedJobs.Should().BeEmpty();
     }
 
