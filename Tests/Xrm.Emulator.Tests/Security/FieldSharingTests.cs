@@ -58,6 +58,7 @@ public class FieldSharingTests
         byId.LogicalName.Should().Be("coach_verdict");
         new XrmEmulator().Metadata.Find("account")!.MetadataIdOf("name").Should().Be(_emulator.Metadata.Find("account")!.MetadataIdOf("name"), "ids are stable across environments built the same way");
         ((RetrieveEntityResponse)service.Execute(new RetrieveEntityRequest { LogicalName = Session })).EntityMetadata.Attributes.Should().BeNull("columns come only with EntityFilters.Attributes");
+        ((RetrieveEntityResponse)service.Execute(new RetrieveEntityRequest { MetadataId = entity.MetadataId!.Value })).EntityMetadata.LogicalName.Should().Be(Session);
     }
 
     [Fact]
