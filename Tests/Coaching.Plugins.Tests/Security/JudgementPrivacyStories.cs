@@ -20,10 +20,7 @@ namespace Coaching.Plugins.Tests.Security;
 /// </summary>
 public class JudgementPrivacyStories
 {
-    private static readonly string[] Judgement =
-    {
-        SessionTable.WentWell, SessionTable.NotAsExpected, SessionTable.CommitmentsKept, SessionTable.CommitmentsMissed, SessionTable.ExecutionConcern,
-    };
+    private static readonly string[] Judgement = SessionTable.Judgement.ToArray();
 
     private readonly CoachingWorld _world = CoachingWorld.Create();
     private readonly Guid _opportunity;
@@ -34,6 +31,7 @@ public class JudgementPrivacyStories
 
     public JudgementPrivacyStories()
     {
+        // Dora directs two coaches: Mona, who coaches Rick (the rep) and Pia, and Otto, who coaches another team.
         var security = _world.Emulator.Security;
         _director = _world.Emulator.AddUser("Dora Director");
         _world.Emulator.Service().Update(new Entity(SystemUserTable.Name, _world.Manager) { [SystemUserTable.Manager] = new EntityReference(SystemUserTable.Name, _director) });
