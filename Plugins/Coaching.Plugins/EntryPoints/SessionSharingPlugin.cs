@@ -10,8 +10,8 @@ namespace Coaching.Plugins.EntryPoints
     /// timeline. Activities share one set of privileges, so a rep role cannot read other people's sessions
     /// without reading all their activities: the session is shared with its rep instead. The judgement columns
     /// are shared per session with the coach and the coach's line (field shares), and with a new owner who is in the
-    /// rep's line when the session changes owner. Asynchronous, after the session is saved: sharing must not fail or
-    /// slow a rep's stage move that creates the session; shares of a previous owner stay (revoking them is left to an admin).
+    /// rep's line when the session changes owner (shares outside the rep's line then go). Asynchronous, after the
+    /// session is saved: sharing must not fail or slow a rep's stage move that creates the session.
     /// </summary>
     public sealed class SessionSharingPlugin : PluginBase
     {

@@ -56,8 +56,9 @@ namespace Coaching.Plugins.Services
         /// <summary>
         /// On a change of owner (Assign): the judgement follows the rep's line, not whoever took the session. The new
         /// owner gets it (read, update) with the managers above them (read) only when they are the rep's manager or
-        /// above in the rep's line; a manager of another team who assigns a session to themselves gets nothing. One
-        /// query for the rep's line, then as on create. Shares of the previous owner stay.
+        /// above in the rep's line; a manager of another team who assigns a session to themselves gets nothing and
+        /// changes nothing. When the new owner is in the line, shares held by anyone outside the rep's line (a previous
+        /// coach after the rep changed teams, their managers) are deleted. One query for the rep's line, then as on create.
         /// </summary>
         public static void ShareJudgementAfterAssign(LocalPluginContext context, Guid sessionId, EntityReference newOwner, EntityReference? rep)
         {
@@ -75,10 +76,12 @@ namespace Coaching.Plugins.Services
                 return;
             }
 
-            WriteJudgementShares(context, sessionId, newOwner, repLine.Skip(position + 1).Take(LineDepth).ToList());
+            WriteJudgementShares(context, sessionId, newOwner, repLine.Skip(position + 1).Take(LineDepth).ToList(), keepOnly: repLine);
         }
 
-        private static void WriteJudgementShares(LocalPluginContext context, Guid sessionId, EntityReference coach, IReadOnlyList<Guid> line)
+        /// <param name="keepOnly">When given, shares of principals neither in it nor written now are deleted.</param>
+        private static void WriteJudgementShares(
+            LocalPluginContext context, Guid sessionId, EntityReference coach, IReadOnlyList<Guid> line, IReadOnlyList<Guid>? keepOnly = null)
         {
             var wanted = new List<JudgementShare> { new JudgementShare(coach, update: true) };
             wanted.AddRange(line.Select(manager => new JudgementShare(new EntityReference(SystemUserTable.Name, manager), update: false)));
@@ -110,7 +113,19 @@ namespace Coaching.Plugins.Services
                 }
             }
 
-            context.Trace("Judgement shared with the coach and {0} manager(s) above: {1} share(s) written", line.Count, writes);
+            var revoked = 0;
+            if (keepOnly != null)
+            {
+                foreach (var share in existing.Values)
+                {
+                    var principal = share.GetAttributeValue<EntityReference>(FieldShareTable.Principal);
+                    if (principal == null || principal.Id == coach.Id || keepOnly.Contains(principal.Id)) continue;
+                    context.SystemService.Delete(FieldShareTable.Name, share.Id);
+                    revoked++;
+                }
+            }
+
+            context.Trace("Judgement shared with the coach and {0} manager(s) above: {1} share(s) written, {2} outside the rep's line removed", line.Count, writes, revoked);
         }
 
         /// <summary>

@@ -166,7 +166,26 @@ public class JudgementPrivacyStories
         session.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeTrue();
         _world.Emulator.Service(_director).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement)).Contains(SessionTable.CommitmentsKept)
             .Should().BeTrue("the new coach's line reads it too");
+        Judgement.Where(_world.Emulator.Service(_world.Manager).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement)).Contains)
+            .Should().BeEmpty("the previous coach is no longer in the rep's line");
         _world.Emulator.FailedJobs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void When_the_director_takes_a_session_over_the_reps_coach_keeps_reading_and_updating_it()
+    {
+        _world.Emulator.Service(_world.Manager).Execute(new AssignRequest
+        {
+            Target = new EntityReference(SessionTable.Name, _session),
+            Assignee = new EntityReference(SystemUserTable.Name, _director),
+        });
+
+        _world.Emulator.Service(_director).Update(new Entity(SessionTable.Name, _session) { [SessionTable.CommitmentsMissed] = 3 });
+        _world.Emulator.Service(_world.Manager).Update(new Entity(SessionTable.Name, _session) { [SessionTable.CommitmentsKept] = 4 });
+
+        var session = _world.Emulator.Service(_world.Manager).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement));
+        session.GetAttributeValue<int>(SessionTable.CommitmentsMissed).Should().Be(3);
+        session.GetAttributeValue<int>(SessionTable.CommitmentsKept).Should().Be(4);
     }
 
     [Fact]
