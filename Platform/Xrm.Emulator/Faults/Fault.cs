@@ -22,7 +22,7 @@ internal static partial class Fault
     public static XrmFaultException UnknownMessage(string? name) =>
         Of(FaultCodes.InvalidArgument,
             $"The emulator does not implement the message '{name}'. Implemented: Create, Retrieve, Update, Delete, RetrieveMultiple, " +
-            "Assign, SetState, WinOpportunity, LoseOpportunity, CreateMultiple, UpdateMultiple, ExecuteMultiple, ExecuteTransaction, WhoAmI, GrantAccess, ModifyAccess, RevokeAccess and the registered custom APIs.");
+            "Assign, SetState, WinOpportunity, LoseOpportunity, CreateMultiple, UpdateMultiple, ExecuteMultiple, ExecuteTransaction, WhoAmI, GrantAccess, ModifyAccess, RevokeAccess, RetrieveEntity, RetrieveAttribute and the registered custom APIs.");
 
     public static XrmFaultException InfiniteLoop(int depth) =>
         Of(FaultCodes.InfiniteLoop,

@@ -60,3 +60,25 @@ public static partial class FaultCodes
     /// <summary>0x8004F502 AttributePrivilegeCreateIsMissing: a Create sets a secured column the caller may not set.</summary>
     public const int AttributePrivilegeCreateIsMissing = -2147158782;
 }
+
+/// <summary>Field sharing (principalobjectattributeaccess): the platform's refusals.</summary>
+public static partial class FaultCodes
+{
+    /// <summary>0x8004F508 AttributeNotSecured: a field share names a column without column security.</summary>
+    public const int AttributeNotSecured = -2147158776;
+
+    /// <summary>0x8004F509 AttributeSharingCreateShouldSetReadOrAndUpdateAccess: a field share that grants neither read nor update.</summary>
+    public const int AttributeSharingCreateShouldSetReadOrAndUpdateAccess = -2147158775;
+
+    /// <summary>0x8004F50A AttributeSharingUpdateInvalid: an update leaving a field share with neither read nor update.</summary>
+    public const int AttributeSharingUpdateInvalid = -2147158774;
+
+    /// <summary>0x8004F50B AttributeSharingCreateDuplicate: the column of that record is already shared with that principal.</summary>
+    public const int AttributeSharingCreateDuplicate = -2147158773;
+
+    /// <summary>0x8004F504 AttributePermissionReadIsMissing: sharing read access to a secured column the caller may not read.</summary>
+    public const int AttributePermissionReadIsMissing = -2147158780;
+
+    /// <summary>0x8004F503 AttributePermissionUpdateIsMissingDuringShare: sharing update access to a secured column the caller may not update.</summary>
+    public const int AttributePermissionUpdateIsMissingDuringShare = -2147158781;
+}

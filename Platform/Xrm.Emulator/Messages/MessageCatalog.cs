@@ -19,6 +19,7 @@ internal sealed class MessageCatalog
                      new RetrieveMultipleHandler(emulator), new AssignHandler(emulator), new SetStateHandler(emulator),
                      new CreateMultipleHandler(emulator), new UpdateMultipleHandler(emulator), new WhoAmIHandler(emulator),
                      new ExecuteMultipleHandler(emulator), new ExecuteTransactionHandler(emulator), new RetrieveEnvironmentVariableValueHandler(emulator), new GrantAccessHandler(emulator), new ModifyAccessHandler(emulator), new RevokeAccessHandler(emulator),
+                     new RetrieveEntityHandler(emulator), new RetrieveAttributeHandler(emulator),
                      new CloseOpportunityHandler(emulator, won: true), new CloseOpportunityHandler(emulator, won: false),
                  })
         {

@@ -53,6 +53,7 @@ internal static class RecordWrites
             foreach (var pair in Ownership.ColumnsFor(emulator, row.GetAttributeValue<EntityReference>("ownerid"))) row[pair.Key] = pair.Value;
         }
         if (metadata.HasColumn("statecode")) StateRules.OnInsert(emulator, operation, row);
+        if (table == FieldShares.Table) FieldShares.CheckCreate(emulator, operation.Origin.UserId, row);
 
         emulator.Store.Insert(row);
         item.Id = id;
@@ -82,6 +83,7 @@ internal static class RecordWrites
         }
 
         StateRules.OnUpdate(emulator, operation, stored, target, changes);
+        if (table == FieldShares.Table) FieldShares.CheckUpdate(emulator, operation.Origin.UserId, stored, target);
         if (target.GetAttributeValue<EntityReference>("ownerid") is { } owner) changes.AddRange(Ownership.ColumnsFor(emulator, owner));
         changes.Add(new KeyValuePair<string, object?>("modifiedon", operation.CreatedOn));
         changes.Add(new KeyValuePair<string, object?>("modifiedby", new EntityReference("systemuser", operation.Origin.UserId)));

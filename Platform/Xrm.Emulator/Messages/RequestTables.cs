@@ -26,6 +26,8 @@ internal static class RequestTables
         if (parameters.TryGetValue("OpportunityClose", out var close) && close is Entity) return "opportunity";
         if (parameters.TryGetValue("EntityMoniker", out var moniker) && moniker is EntityReference monikerReference) return monikerReference.LogicalName;
         if (parameters.TryGetValue("Query", out var query) && query is QueryBase queryBase) return TableOf(queryBase);
+        if (request.RequestName == "RetrieveEntity" && parameters.TryGetValue("LogicalName", out var table) && table is string tableName) return tableName;
+        if (request.RequestName == "RetrieveAttribute" && parameters.TryGetValue("EntityLogicalName", out var owner) && owner is string ownerName) return ownerName;
         return null;
     }
 

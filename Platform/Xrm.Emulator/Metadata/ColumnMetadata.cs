@@ -70,10 +70,15 @@ public sealed class ColumnMetadata
     public bool IsSecured { get; init; }
 
     /// <summary>This column with column security switched on.</summary>
-    public ColumnMetadata AsSecured() => new(LogicalName, Type)
+    public ColumnMetadata AsSecured() => Copy(Targets, isSecured: true);
+
+    /// <summary>This lookup also pointing at <paramref name="table"/> (a relationship the platform adds for a new table).</summary>
+    public ColumnMetadata WithTarget(string table) => TargetsTable(table) ? this : Copy(Targets.Append(table).ToArray(), IsSecured);
+
+    private ColumnMetadata Copy(IReadOnlyList<string> targets, bool isSecured) => new(LogicalName, Type)
     {
         MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue, Precision = Precision, DateOnly = DateOnly,
-        Options = Options, StateOfStatus = StateOfStatus, Targets = Targets, IsSecured = true,
+        Options = Options, StateOfStatus = StateOfStatus, Targets = targets, IsSecured = isSecured,
     };
 
     public bool IsChoice => Type is ColumnType.Picklist or ColumnType.State or ColumnType.Status;

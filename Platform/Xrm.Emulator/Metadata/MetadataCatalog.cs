@@ -50,8 +50,22 @@ public sealed class MetadataCatalog
         var primaryName = isActivity ? "subject" : names.Contains(PrefixOf(logicalName) + "name") ? PrefixOf(logicalName) + "name" : null;
         var table = new TableMetadata(logicalName, primaryId, primaryName, isActivity, all);
         Add(table);
+        AllowFieldShares(logicalName);
         return table;
     }
+
+    /// <summary>
+    /// A new table gets a relationship to principalobjectattributeaccess (&lt;table&gt;_principalobjectattributeaccess),
+    /// so its secured columns can be shared per record.
+    /// </summary>
+    private void AllowFieldShares(string logicalName)
+    {
+        if (Find(FieldShareTable) is not { } shares || shares.Column("objectid") is not { } objectId) return;
+        Add(shares.With(new[] { objectId.WithTarget(logicalName) }));
+    }
+
+    /// <summary>Field sharing: per record, per secured column, per user or team (principalobjectattributeaccess).</summary>
+    public const string FieldShareTable = "principalobjectattributeaccess";
 
     private static string PrefixOf(string logicalName)
     {

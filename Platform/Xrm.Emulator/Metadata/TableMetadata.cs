@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Xrm.Emulator.Messages;
 
 namespace Xrm.Emulator.Metadata;
@@ -10,6 +11,8 @@ public sealed class TableMetadata
     private readonly Dictionary<string, ColumnMetadata> _columns;
 
     private readonly Lazy<StateModel?> _states;
+
+    private readonly Lazy<Dictionary<Guid, ColumnMetadata>> _byMetadataId;
 
     public TableMetadata(string logicalName, string primaryId, string? primaryName, bool isActivity, IEnumerable<ColumnMetadata> columns, string? schemaName = null)
     {
@@ -22,6 +25,7 @@ public sealed class TableMetadata
         foreach (var column in columns) _columns[column.LogicalName] = column;
         if (!_columns.ContainsKey(primaryId)) _columns[primaryId] = new ColumnMetadata(primaryId, ColumnType.Uniqueidentifier);
         _states = new Lazy<StateModel?>(() => StateModel.From(this));
+        _byMetadataId = new Lazy<Dictionary<Guid, ColumnMetadata>>(() => _columns.Values.ToDictionary(c => MetadataIdOf(c.LogicalName)));
     }
 
     public string LogicalName { get; }
@@ -44,6 +48,16 @@ public sealed class TableMetadata
         _columns.TryGetValue(logicalName, out var column) ? column : null;
 
     public bool HasColumn(string logicalName) => _columns.ContainsKey(logicalName);
+
+    /// <summary>The table's MetadataId (EntityMetadata.MetadataId): stable, as the platform's is within an environment.</summary>
+    public Guid MetadataId => StableIds.Of("entity:" + LogicalName);
+
+    /// <summary>A column's MetadataId (AttributeMetadata.MetadataId, what principalobjectattributeaccess.attributeid holds).</summary>
+    public Guid MetadataIdOf(string column) => StableIds.Of("attribute:" + LogicalName + "." + column);
+
+    /// <summary>The column whose MetadataId is <paramref name="metadataId"/>, or null.</summary>
+    public ColumnMetadata? ColumnWithMetadataId(Guid metadataId) =>
+        _byMetadataId.Value.TryGetValue(metadataId, out var column) ? column : null;
 
     /// <summary>This table with <paramref name="added"/> columns added or replacing existing ones (a solution extending a system table).</summary>
     public TableMetadata With(IEnumerable<ColumnMetadata> added, bool? isActivity = null)

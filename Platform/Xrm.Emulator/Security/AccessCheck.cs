@@ -92,7 +92,7 @@ internal static class AccessCheck
         return row => HasAccess(emulator, userId, teams, row, AccessRight.Read, grants);
     }
 
-    /// <summary>Removes the secured columns the user may not read: the platform returns them as if empty.</summary>
+    /// <summary>Removes the secured columns the user may not read (no profile, no field share): the platform returns them as if empty.</summary>
     public static void RemoveUnreadableColumns(XrmEmulator emulator, Guid userId, Entity entity)
     {
         if (!Applies(emulator, userId)) return;
@@ -100,7 +100,7 @@ internal static class AccessCheck
         if (metadata == null) return;
         foreach (var column in entity.Attributes.Keys.ToList())
         {
-            if (metadata.Column(column)?.IsSecured == true && !emulator.Security.FieldPermissionOf(userId, entity.LogicalName, column).CanRead)
+            if (metadata.Column(column)?.IsSecured == true && !emulator.Security.FieldPermissionOf(userId, entity.LogicalName, column, entity.Id).CanRead)
             {
                 entity.Attributes.Remove(column);
             }
@@ -116,7 +116,7 @@ internal static class AccessCheck
         foreach (var column in target.Attributes.Keys)
         {
             if (metadata.Column(column)?.IsSecured != true) continue;
-            var permission = emulator.Security.FieldPermissionOf(userId, target.LogicalName, column);
+            var permission = emulator.Security.FieldPermissionOf(userId, target.LogicalName, column, create ? null : target.Id);
             if (create && !permission.CanCreate && target[column] != null)
             {
                 throw Fault.Of(FaultCodes.AttributePrivilegeCreateIsMissing,
@@ -179,9 +179,5 @@ internal static class AccessCheck
     private static int ObjectTypeCode(string table) => ObjectTypeCodes.TryGetValue(table, out var code) ? code : 10000;
 
     /// <summary>A stable id per privilege name (the platform's ids are fixed GUIDs per privilege).</summary>
-    private static Guid NameGuid(string name)
-    {
-        using var md5 = System.Security.Cryptography.MD5.Create();
-        return new Guid(md5.ComputeHash(System.Text.Encoding.UTF8.GetBytes(name.ToLowerInvariant())));
-    }
+    private static Guid NameGuid(string name) => Metadata.StableIds.Of(name);
 }

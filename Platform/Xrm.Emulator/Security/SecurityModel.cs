@@ -82,14 +82,24 @@ public sealed class SecurityModel
 
     internal bool IsSystemAdministrator(Guid userId) => RolesOf(userId).Any(r => r.Role.IsSystemAdministrator);
 
-    internal FieldPermission FieldPermissionOf(Guid userId, string table, string column)
+    /// <summary>
+    /// What the user may do with a secured column: their profiles and their teams' and, for an existing record, the
+    /// field shares of that record with them or their teams.
+    /// </summary>
+    internal FieldPermission FieldPermissionOf(Guid userId, string table, string column, Guid? recordId = null)
     {
         if (IsSystemAdministrator(userId)) return new FieldPermission(true, true, true);
         var permission = FieldPermission.Nothing;
-        foreach (var principal in TeamsOf(userId).Prepend(userId))
+        var principals = TeamsOf(userId).Prepend(userId).ToList();
+        foreach (var principal in principals)
         {
             if (!_profiles.TryGetValue(principal, out var profiles)) continue;
             foreach (var profile in profiles) permission = permission.Or(profile.PermissionOn(table, column));
+        }
+
+        if (recordId is { } id && id != Guid.Empty && (!permission.CanRead || !permission.CanUpdate) && _emulator.Metadata.Find(table) is { } metadata)
+        {
+            permission = permission.Or(FieldShares.PermissionOn(_emulator, principals, metadata, id, column));
         }
 
         return permission;

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Xrm.Sdk.Metadata;
 using Microsoft.Xrm.Sdk.Query;
 
 namespace Microsoft.Xrm.Sdk.Messages
@@ -201,5 +202,82 @@ namespace Microsoft.Xrm.Sdk.Messages
     public sealed class ExecuteTransactionResponse : OrganizationResponse
     {
         public OrganizationResponseCollection Responses => Result<OrganizationResponseCollection>("Responses");
+    }
+}
+
+namespace Microsoft.Xrm.Sdk.Messages
+{
+    /// <summary>A table's definition; with <see cref="EntityFilters.Attributes"/>, its columns too.</summary>
+    public sealed class RetrieveEntityRequest : OrganizationRequest
+    {
+        public RetrieveEntityRequest() : base("RetrieveEntity")
+        {
+        }
+
+        public EntityFilters EntityFilters
+        {
+            get => Parameters.TryGetValue("EntityFilters", out EntityFilters value) ? value : EntityFilters.Default;
+            set => Parameters["EntityFilters"] = value;
+        }
+
+        public string LogicalName
+        {
+            get => Parameter<string>("LogicalName");
+            set => Parameters["LogicalName"] = value;
+        }
+
+        public Guid MetadataId
+        {
+            get => Parameters.TryGetValue("MetadataId", out Guid value) ? value : Guid.Empty;
+            set => Parameters["MetadataId"] = value;
+        }
+
+        public bool RetrieveAsIfPublished
+        {
+            get => Parameters.TryGetValue("RetrieveAsIfPublished", out bool value) && value;
+            set => Parameters["RetrieveAsIfPublished"] = value;
+        }
+    }
+
+    public sealed class RetrieveEntityResponse : OrganizationResponse
+    {
+        public EntityMetadata EntityMetadata => Result<EntityMetadata>("EntityMetadata");
+    }
+
+    /// <summary>One column's definition, by table and column name or by its MetadataId.</summary>
+    public sealed class RetrieveAttributeRequest : OrganizationRequest
+    {
+        public RetrieveAttributeRequest() : base("RetrieveAttribute")
+        {
+        }
+
+        public string EntityLogicalName
+        {
+            get => Parameter<string>("EntityLogicalName");
+            set => Parameters["EntityLogicalName"] = value;
+        }
+
+        public string LogicalName
+        {
+            get => Parameter<string>("LogicalName");
+            set => Parameters["LogicalName"] = value;
+        }
+
+        public Guid MetadataId
+        {
+            get => Parameters.TryGetValue("MetadataId", out Guid value) ? value : Guid.Empty;
+            set => Parameters["MetadataId"] = value;
+        }
+
+        public bool RetrieveAsIfPublished
+        {
+            get => Parameters.TryGetValue("RetrieveAsIfPublished", out bool value) && value;
+            set => Parameters["RetrieveAsIfPublished"] = value;
+        }
+    }
+
+    public sealed class RetrieveAttributeResponse : OrganizationResponse
+    {
+        public AttributeMetadata AttributeMetadata => Result<AttributeMetadata>("AttributeMetadata");
     }
 }

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+
 namespace Coaching.Plugins.Schema
 {
     // Logical names of the tables and columns the plugins read and write: one place, no scattered literals.
@@ -133,6 +136,15 @@ namespace Coaching.Plugins.Schema
         /// <summary>statuscode "Completed" of statecode Completed.</summary>
         public const int CompletedStatus = 2;
 
+        /// <summary>
+        /// The columns that hold a coach's judgement of a rep (the one list of them): secured, filled by coaches on
+        /// create through the "Coaching judgement" profile, read and updated through field shares of each session.
+        /// </summary>
+        public static readonly IReadOnlyList<string> Judgement = new ReadOnlyCollection<string>(new[]
+        {
+            WentWell, NotAsExpected, CommitmentsKept, CommitmentsMissed, ExecutionConcern,
+        });
+
         /// <summary>Length of the reflection answer columns (coach_wentwell, coach_notasexpected).</summary>
         public const int ReflectionMaxLength = 4000;
     }
@@ -162,6 +174,21 @@ namespace Coaching.Plugins.Schema
         public const string Name = "team";
         public const string Id = "teamid";
         public const string Administrator = "administratorid";
+    }
+
+    /// <summary>Field sharing: one secured column of one record opened to a user or team (Field Sharing table).</summary>
+    public static class FieldShareTable
+    {
+        public const string Name = "principalobjectattributeaccess";
+        public const string Id = "principalobjectattributeaccessid";
+        public const string Record = "objectid";
+
+        /// <summary>The shared column's AttributeMetadata.MetadataId.</summary>
+        public const string Column = "attributeid";
+
+        public const string Principal = "principalid";
+        public const string Read = "readaccess";
+        public const string Update = "updateaccess";
     }
 
     /// <summary>The activity WinOpportunity / LoseOpportunity record a close with.</summary>

@@ -6,7 +6,10 @@ using static Coach.Tests.Checks.CheckTestSupport;
 
 namespace Coach.Tests.Checks;
 
-/// <summary>The coaching judgement stays column-secured and opened by a shipped profile (coach-sensitive-columns).</summary>
+/// <summary>
+/// The coaching judgement stays column-secured, a shipped profile lets coaches fill it on create but never opens it to
+/// read or update, and the per-session sharing step is registered (coach-sensitive-columns).
+/// </summary>
 public class SeededSecurityMistakesTests
 {
     private const string Session = "Solution/src/Entities/coach_microcoachingsession/Entity.xml";
@@ -40,6 +43,27 @@ public class SeededSecurityMistakesTests
 
         errors.Should().HaveCount(SecurityRules.SensitiveColumns.Count);
         errors.Should().OnlyContain(f => f.Message.Contains("is in no field security profile"));
+    }
+
+    [Fact]
+    public void A_profile_that_reads_the_judgement_on_every_session_fails_the_check()
+    {
+        using var repo = TempRepo.Create();
+        repo.Edit(Profiles, xml => xml.Replace("<CanRead>0</CanRead>", "<CanRead>4</CanRead>"));
+
+        var errors = Errors(repo, Rules.SensitiveColumns);
+
+        errors.Should().HaveCount(SecurityRules.SensitiveColumns.Count);
+        errors.Should().OnlyContain(f => f.Message.Contains("Field security profile 'Coaching judgement' lets its holders read") && f.Message.Contains("a coach of another team would see the judgement"));
+    }
+
+    [Fact]
+    public void Without_the_session_sharing_step_the_check_fails()
+    {
+        using var repo = TempRepo.Create();
+        File.Delete(repo.PathOf("Solution/src/SdkMessageProcessingSteps/{55ab1445-2c81-456d-a1d2-2663a9acbbad}.xml"));
+
+        Errors(repo, Rules.SensitiveColumns).Should().ContainSingle(f => f.Message.Contains("No step runs Coaching.Plugins.EntryPoints.SessionSharingPlugin on Create of coach_microcoachingsession"));
     }
 
     private static System.Collections.Generic.IReadOnlyList<Finding> Errors(TempRepo repo, string rule) =>

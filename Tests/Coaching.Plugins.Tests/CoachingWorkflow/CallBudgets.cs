@@ -55,6 +55,25 @@ public class CallBudgets
     }
 
     [Fact]
+    public void SessionSharing_shares_a_new_session_with_one_metadata_call_two_queries_and_one_write_per_share()
+    {
+        var director = _team.Emulator.AddUser("Dora Director");
+        _team.Emulator.Service().Update(new Entity(SystemUserTable.Name, _team.Manager) { [SystemUserTable.Manager] = new EntityReference(SystemUserTable.Name, director) });
+        var session = Guid.Empty;
+        var start = _team.Measure(() => session = _team.StartSession(_team.Deal()));
+        var replay = _team.Measure(() => _team.AsManager.Update(new Entity(SessionTable.Name, session) { [ActivityColumns.Owner] = new EntityReference(SystemUserTable.Name, _team.Manager) }));
+
+        // The rep's share, the coach's line, the judgement columns' ids, the session's shares; then the five judgement
+        // columns for the coach (read, update) and for the director above (read).
+        Calls(start.Single("SessionSharingPlugin", 40)).Should().Be(
+            "1 GrantAccess coach_microcoachingsession, 1 RetrieveMultiple systemuser, 1 RetrieveEntity coach_microcoachingsession, " +
+            "1 RetrieveMultiple principalobjectattributeaccess, 10 Create principalobjectattributeaccess");
+        Calls(replay.Single("SessionSharingPlugin", 40)).Should().Be(
+            "1 RetrieveMultiple systemuser, 1 RetrieveEntity coach_microcoachingsession, 1 RetrieveMultiple principalobjectattributeaccess",
+            "the same owner again finds every share in place");
+    }
+
+    [Fact]
     public void A_new_session_gathers_earlier_reflections_with_two_queries_and_no_write()
     {
         var deal = _team.Deal();

@@ -13,24 +13,36 @@ namespace Coaching.Plugins.Tests.Security;
 
 /// <summary>
 /// Who sees a session's judgement (README, "Security roles"), with the standard Salesperson and Sales Manager roles
-/// next to ours: the standard roles read every activity of the organization, so column security keeps the judgement
-/// with the holders of the "Coaching judgement" profile.
+/// next to ours: the standard roles read every activity of the organization, and the "Coaching judgement" profile
+/// only lets coaches fill the judgement when they create a session. Reading and updating it goes through field shares
+/// of each session (principalobjectattributeaccess) with its coach and the coach's line, so a coach of another team
+/// holding the same roles and profile sees nothing.
 /// </summary>
 public class JudgementPrivacyStories
 {
-    private static readonly string[] Judgement =
-    {
-        SessionTable.WentWell, SessionTable.NotAsExpected, SessionTable.CommitmentsKept, SessionTable.CommitmentsMissed, SessionTable.ExecutionConcern,
-    };
+    private static readonly string[] Judgement = SessionTable.Judgement.ToArray();
 
     private readonly CoachingWorld _world = CoachingWorld.Create();
     private readonly Guid _opportunity;
     private readonly Guid _session;
     private readonly Guid _peerRep;
+    private readonly Guid _director;
+    private readonly Guid _otherCoach;
 
     public JudgementPrivacyStories()
     {
+        // Dora directs two coaches: Mona, who coaches Rick (the rep) and Pia, and Otto, who coaches another team.
         var security = _world.Emulator.Security;
+        _director = _world.Emulator.AddUser("Dora Director");
+        _world.Emulator.Service().Update(new Entity(SystemUserTable.Name, _world.Manager) { [SystemUserTable.Manager] = new EntityReference(SystemUserTable.Name, _director) });
+        _otherCoach = _world.Emulator.AddUser("Otto Other", _director);
+        foreach (var coach in new[] { _director, _otherCoach })
+        {
+            security.AssignRole(coach, SecurityModel.StandardRole("Sales Manager"));
+            security.AssignRole(coach, security.SolutionRole("Sales Coach"));
+            security.AssignProfile(coach, security.SolutionProfile("Coaching judgement"));
+        }
+
         security.AssignRole(_world.Rep, SecurityModel.StandardRole("Salesperson"));
         security.AssignRole(_world.Rep, security.SolutionRole("Sales Rep – Coaching"));
         security.AssignRole(_world.Manager, SecurityModel.StandardRole("Sales Manager"));
@@ -106,6 +118,108 @@ public class JudgementPrivacyStories
         session.GetAttributeValue<int>(SessionTable.CommitmentsMissed).Should().Be(3);
         session.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeTrue();
         session.GetAttributeValue<string>(SessionTable.WentWell).Should().Be("Opened with the CFO's numbers");
+    }
+
+    [Fact]
+    public void The_coachs_own_manager_reads_the_judgement_and_leaves_writing_it_to_the_coach()
+    {
+        var asDirector = _world.Emulator.Service(_director);
+
+        var session = asDirector.Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement));
+
+        session.GetAttributeValue<int>(SessionTable.CommitmentsMissed).Should().Be(2);
+        session.GetAttributeValue<string>(SessionTable.NotAsExpected).Should().Be("Talked over the buyer");
+        var write = () => asDirector.Update(new Entity(SessionTable.Name, _session) { [SessionTable.CommitmentsMissed] = 0 });
+        write.Should().Throw<XrmFaultException>().Where(e => e.Fault.ErrorCode == FaultCodes.AttributePermissionUpdateIsMissingDuringUpdate);
+    }
+
+    [Fact]
+    public void A_manager_of_another_team_with_the_same_roles_and_profile_cannot_read_or_write_the_judgement()
+    {
+        var asOtherCoach = _world.Emulator.Service(_otherCoach);
+
+        var session = asOtherCoach.Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement.Append(SessionTable.ActionItems).ToArray()));
+        var found = asOtherCoach.RetrieveMultiple(new QueryExpression(SessionTable.Name) { ColumnSet = new ColumnSet(Judgement) }).Entities.Single();
+
+        session.GetAttributeValue<string>(SessionTable.ActionItems).Should().Be("Send the pilot plan", "Sales Manager reads every activity");
+        Judgement.Where(session.Contains).Should().BeEmpty("the judgement stays with the rep's coach and the coach's line");
+        Judgement.Where(found.Contains).Should().BeEmpty();
+        var write = () => asOtherCoach.Update(new Entity(SessionTable.Name, _session) { [SessionTable.ExecutionConcern] = false });
+        write.Should().Throw<XrmFaultException>().Where(e => e.Fault.ErrorCode == FaultCodes.AttributePermissionUpdateIsMissingDuringUpdate);
+    }
+
+    [Fact]
+    public void When_the_rep_moves_to_another_team_the_new_coach_who_takes_the_session_over_reads_and_updates_its_judgement()
+    {
+        _world.Emulator.Service().Update(new Entity(SystemUserTable.Name, _world.Rep) { [SystemUserTable.Manager] = new EntityReference(SystemUserTable.Name, _otherCoach) });
+        _world.Emulator.Service(_world.Manager).Execute(new AssignRequest
+        {
+            Target = new EntityReference(SessionTable.Name, _session),
+            Assignee = new EntityReference(SystemUserTable.Name, _otherCoach),
+        });
+        var asNewCoach = _world.Emulator.Service(_otherCoach);
+
+        asNewCoach.Update(new Entity(SessionTable.Name, _session) { [SessionTable.CommitmentsKept] = 2 });
+
+        var session = asNewCoach.Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement));
+        session.GetAttributeValue<int>(SessionTable.CommitmentsKept).Should().Be(2);
+        session.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeTrue();
+        _world.Emulator.Service(_director).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement)).Contains(SessionTable.CommitmentsKept)
+            .Should().BeTrue("the new coach's line reads it too");
+        Judgement.Where(_world.Emulator.Service(_world.Manager).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement)).Contains)
+            .Should().BeEmpty("the previous coach is no longer in the rep's line");
+        _world.Emulator.FailedJobs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void When_the_director_takes_a_session_over_the_reps_coach_keeps_reading_and_updating_it()
+    {
+        _world.Emulator.Service(_world.Manager).Execute(new AssignRequest
+        {
+            Target = new EntityReference(SessionTable.Name, _session),
+            Assignee = new EntityReference(SystemUserTable.Name, _director),
+        });
+
+        _world.Emulator.Service(_director).Update(new Entity(SessionTable.Name, _session) { [SessionTable.CommitmentsMissed] = 3 });
+        _world.Emulator.Service(_world.Manager).Update(new Entity(SessionTable.Name, _session) { [SessionTable.CommitmentsKept] = 4 });
+
+        var session = _world.Emulator.Service(_world.Manager).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement));
+        session.GetAttributeValue<int>(SessionTable.CommitmentsMissed).Should().Be(3);
+        session.GetAttributeValue<int>(SessionTable.CommitmentsKept).Should().Be(4);
+    }
+
+    [Fact]
+    public void A_manager_of_another_team_who_assigns_a_session_to_themselves_still_cannot_read_its_judgement()
+    {
+        var asOtherCoach = _world.Emulator.Service(_otherCoach);
+
+        asOtherCoach.Execute(new AssignRequest
+        {
+            Target = new EntityReference(SessionTable.Name, _session),
+            Assignee = new EntityReference(SystemUserTable.Name, _otherCoach),
+        });
+
+        var session = asOtherCoach.Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement.Append(ActivityColumns.Owner).ToArray()));
+        session.GetAttributeValue<EntityReference>(ActivityColumns.Owner).Id.Should().Be(_otherCoach, "Sales Manager may assign activities of the unit");
+        Judgement.Where(session.Contains).Should().BeEmpty("owning a session is not being in the rep's line");
+        _world.Emulator.FailedJobs.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_coach_fills_the_judgement_when_creating_a_session_and_reads_it_back()
+    {
+        var asCoach = _world.Emulator.Service(_world.Manager);
+
+        var id = asCoach.Create(new Entity(SessionTable.Name)
+        {
+            [ActivityColumns.Subject] = "Walk through the pilot plan",
+            [ActivityColumns.Regarding] = new EntityReference(OpportunityTable.Name, _opportunity),
+            [SessionTable.Rep] = new EntityReference(SystemUserTable.Name, _world.Rep),
+            [SessionTable.WentWell] = "Clear agenda",
+        });
+
+        asCoach.Retrieve(SessionTable.Name, id, new ColumnSet(SessionTable.WentWell)).GetAttributeValue<string>(SessionTable.WentWell).Should().Be("Clear agenda");
+        _world.Emulator.Service(_otherCoach).Retrieve(SessionTable.Name, id, new ColumnSet(SessionTable.WentWell)).Contains(SessionTable.WentWell).Should().BeFalse();
     }
 
     [Fact]

@@ -2,25 +2,24 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Coach.SolutionSource;
+using Coaching.Plugins.EntryPoints;
+using Coaching.Plugins.Schema;
 
 namespace Coach.Checks;
 
 /// <summary>
-/// Column security of the coaching judgement: the standard Salesperson role reads every activity of the organization,
-/// so the only thing between a peer and a rep's judgement is column security (IsSecured 1) plus a shipped field
-/// security profile that opens the columns to coaches.
+/// Column security of the coaching judgement: the standard Salesperson and Sales Manager roles read every activity of
+/// the organization, so the judgement is column-secured (IsSecured 1); a shipped profile lets coaches fill it when they
+/// create a session, and SessionSharingPlugin opens each session's judgement to its coach and the coach's line through
+/// field shares. A profile that reads or updates it would open every session to every coach holding it.
 /// </summary>
 public static class SecurityRules
 {
-    /// <summary>The session columns that hold a manager's judgement of a rep: the one list of them.</summary>
-    public static readonly IReadOnlyList<(string Table, string Column)> SensitiveColumns = new[]
-    {
-        ("coach_microcoachingsession", "coach_wentwell"),
-        ("coach_microcoachingsession", "coach_notasexpected"),
-        ("coach_microcoachingsession", "coach_commitmentskept"),
-        ("coach_microcoachingsession", "coach_commitmentsmissed"),
-        ("coach_microcoachingsession", "coach_executionconcern"),
-    };
+    /// <summary>The session columns that hold a manager's judgement of a rep: the plugins' list (SessionTable.Judgement).</summary>
+    public static readonly IReadOnlyList<(string Table, string Column)> SensitiveColumns =
+        SessionTable.Judgement.Select(column => (SessionTable.Name, column)).ToList();
+
+    private static readonly string SharingPlugin = typeof(SessionSharingPlugin).FullName!;
 
     public static IEnumerable<Finding> Run(CheckContext context)
     {
@@ -32,7 +31,7 @@ public static class SecurityRules
             if (!table.Columns.TryGetValue(columnName, out var column))
             {
                 yield return new Finding(Rules.SensitiveColumns, Severity.Error, table.Location,
-                    $"{tableName}.{columnName} is listed as sensitive (SecurityRules.SensitiveColumns) but the table has no such column: update the list.");
+                    $"{tableName}.{columnName} is listed as sensitive (SessionTable.Judgement) but the table has no such column: update the list.");
                 continue;
             }
 
@@ -42,11 +41,27 @@ public static class SecurityRules
                     $"{tableName}.{columnName} holds a coach's judgement of a rep but is not secured (IsSecured 0): every Salesperson reads every activity, so every rep would read it. Set <IsSecured>1</IsSecured>.");
             }
 
-            if (!tree.FieldSecurityProfiles.Any(p => p.Permissions.Any(f => f.Table == tableName && f.Column == columnName && f.CanRead)))
+            var permissions = tree.FieldSecurityProfiles
+                .SelectMany(p => p.Permissions.Where(f => f.Table == tableName && f.Column == columnName).Select(f => (Profile: p, Permission: f)))
+                .ToList();
+            if (!permissions.Any(p => p.Permission.CanCreate))
             {
                 yield return new Finding(Rules.SensitiveColumns, Severity.Error, column.Location,
-                    $"{tableName}.{columnName} is in no field security profile of Other/FieldSecurityProfiles.xml that can read it: coaches could not see it either. Add a FieldPermission with CanRead 4.");
+                    $"{tableName}.{columnName} is in no field security profile of Other/FieldSecurityProfiles.xml that lets coaches fill it: coaches could not record it when they create a session. Add a FieldPermission with CanCreate 4.");
             }
+
+            foreach (var (profile, permission) in permissions.Where(p => p.Permission.CanRead || p.Permission.CanUpdate))
+            {
+                yield return new Finding(Rules.SensitiveColumns, Severity.Error, permission.Location,
+                    $"Field security profile '{profile.Name}' lets its holders {(permission.CanRead ? "read" : "update")} {tableName}.{columnName} on every session, whatever team: a coach of another team would see the judgement. " +
+                    $"Set CanRead and CanUpdate to 0; each session shares its judgement with its coach and the coach's line ({nameof(SessionSharingPlugin)}).");
+            }
+        }
+
+        if (tree.Table(SessionTable.Name) is { } sessions && !tree.Steps.Any(IsJudgementSharing))
+        {
+            yield return new Finding(Rules.SensitiveColumns, Severity.Error, sessions.Location,
+                $"No step runs {SharingPlugin} on Create of {SessionTable.Name}: only administrators could read a session's judgement. Register it (SdkMessageProcessingSteps).");
         }
 
         foreach (var profile in tree.FieldSecurityProfiles)
@@ -62,4 +77,8 @@ public static class SecurityRules
             }
         }
     }
+
+    private static bool IsJudgementSharing(StepDefinition step) =>
+        step.Message == "Create" && step.PrimaryEntity == SessionTable.Name
+        && step.PluginTypeName?.Split(',')[0].Trim() == SharingPlugin;
 }
