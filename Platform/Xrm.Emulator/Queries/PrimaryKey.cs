@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 
@@ -24,14 +25,22 @@ public static class PrimaryKey
     };
 
     /// <summary>The primary id column of a standard table, as Dataverse names it.</summary>
-    public static string DefaultNameFor(string table) =>
-        ProcessFlowTables.Contains(table) ? "businessprocessflowinstanceid"
-        : ActivityTables.Contains(table) ? "activityid"
-        : table + "id";
+    public static string DefaultNameFor(string table) => DefaultNames.GetOrAdd(table, static name =>
+        ProcessFlowTables.Contains(name) ? "businessprocessflowinstanceid"
+        : ActivityTables.Contains(name) ? "activityid"
+        : name + "id");
+
+    // Asked for every returned row: the names are made once per table.
+    private static readonly ConcurrentDictionary<string, string> DefaultNames = new(StringComparer.Ordinal);
+
+    private static bool HasOtherDefaultName(string table) => ProcessFlowTables.Contains(table) || ActivityTables.Contains(table);
 
     public static bool IsPrimaryIdName(string table, string attribute) =>
-        string.Equals(attribute, table + "id", StringComparison.Ordinal) ||
-        string.Equals(attribute, DefaultNameFor(table), StringComparison.Ordinal);
+        IsTableNamePlusId(table, attribute) || (HasOtherDefaultName(table) && string.Equals(attribute, DefaultNameFor(table), StringComparison.Ordinal));
+
+    // attribute == table + "id", without building that string on every row of a join.
+    private static bool IsTableNamePlusId(string table, string attribute) =>
+        attribute.Length == table.Length + 2 && attribute.StartsWith(table, StringComparison.Ordinal) && attribute.EndsWith("id", StringComparison.Ordinal);
 
     /// <summary>The name the row's id is returned under.</summary>
     public static string NameFor(Entity row)

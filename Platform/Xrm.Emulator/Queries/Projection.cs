@@ -53,10 +53,19 @@ internal static class Projection
             var linked = row[link.Index];
             if (linked == null) continue; // an outer join that found nothing returns no aliased values
 
-            var columns = link.AllColumns ? linked.Attributes.Keys.ToList() : link.Columns;
-            foreach (var column in columns)
+            if (link.AllColumns)
             {
-                CopyColumn(linked, column, $"{link.Alias}.{column}", result, alias: linked.LogicalName);
+                foreach (var column in linked.Attributes.Keys.ToList())
+                {
+                    CopyColumn(linked, column, $"{link.Alias}.{column}", result, alias: linked.LogicalName);
+                }
+            }
+            else
+            {
+                for (var i = 0; i < link.Columns.Count; i++)
+                {
+                    CopyColumn(linked, link.Columns[i], link.ColumnKeys[i], result, alias: linked.LogicalName);
+                }
             }
 
             foreach (var (attribute, alias) in link.AliasedColumns)

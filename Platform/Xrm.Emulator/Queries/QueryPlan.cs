@@ -43,6 +43,11 @@ internal sealed class PlanNode
 
     public List<string> Columns { get; } = new();
 
+    /// <summary>The keys a link's <see cref="Columns"/> are returned under ("alias.column"), made once per query, not per row.</summary>
+    public IReadOnlyList<string> ColumnKeys => _columnKeys ??= Columns.Select(column => $"{Alias}.{column}").ToList();
+
+    private List<string>? _columnKeys;
+
     /// <summary>FetchXML &lt;attribute alias="..."&gt;: returned as an AliasedValue under the alias alone.</summary>
     public List<(string Attribute, string Alias)> AliasedColumns { get; } = new();
 

@@ -35,17 +35,14 @@ namespace Coaching.Plugins.Services
         public static Entity? Changes(Entity deal, IcpAccount? account, CoachingSettings settings, DateTime now)
         {
             var changes = new Entity(OpportunityTable.Name, deal.Id);
-            var current = new Entity(OpportunityTable.Name, deal.Id);
-            foreach (var column in deal.Attributes.Where(a => !(a.Value is AliasedValue))) current[column.Key] = column.Value;
-
             if (settings.Icp.Enabled)
             {
                 var fit = IcpFitRule.Evaluate(account, deal.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value, settings.Icp);
                 IcpFitService.SetChanges(changes, deal, fit);
-                current[OpportunityTable.IcpFitScore] = fit.Score;
             }
 
-            var review = ReviewFlagService.Evaluate(new TargetRecord(current, null, null), settings, now);
+            // The review rule reads the new score: the deal as stored, under the changes (no copy of the row per deal).
+            var review = ReviewFlagService.Evaluate(new TargetRecord(changes, deal, null), settings, now);
             ReviewFlagService.SetChanges(changes, deal, review);
             return changes.Attributes.Count == 0 ? null : changes;
         }
@@ -69,17 +66,44 @@ namespace Coaching.Plugins.Services
         public static void WriteBatch(IOrganizationService service, IReadOnlyList<Entity> batch) =>
             service.Execute(new UpdateMultipleRequest { Targets = new EntityCollection(batch.ToList()) { EntityName = OpportunityTable.Name } });
 
-        /// <summary>The account columns a query joined under <paramref name="alias"/>; null when the join found no account.</summary>
-        public static IcpAccount? AccountFromLink(Entity row, string alias)
-        {
-            if (!row.Contains(alias + "." + AccountTable.Id)) return null;
-            var account = new Entity(AccountTable.Name);
-            foreach (var column in IcpFitService.AccountColumns)
-            {
-                if (row.GetAttributeValue<AliasedValue>(alias + "." + column) is { } value) account[column] = value.Value;
-            }
+    }
 
-            return OpportunityValues.ToIcpAccount(account);
+    /// <summary>
+    /// The account columns the ICP reads (<see cref="IcpFitService.AccountColumns"/>), joined to a deal query under one
+    /// alias, and the keys they come back under, made once rather than for every deal of a page.
+    /// </summary>
+    public sealed class AccountLink
+    {
+        private readonly string _idKey;
+        private readonly string _industryKey;
+        private readonly string _employeesKey;
+        private readonly string _revenueKey;
+        private readonly string _countryKey;
+
+        public AccountLink(string alias)
+        {
+            Alias = alias;
+            _idKey = alias + "." + AccountTable.Id;
+            _industryKey = alias + "." + AccountTable.Industry;
+            _employeesKey = alias + "." + AccountTable.Employees;
+            _revenueKey = alias + "." + AccountTable.Revenue;
+            _countryKey = alias + "." + AccountTable.Country;
         }
+
+        public string Alias { get; }
+
+        /// <summary>The linked account as the ICP sees it; null when the join found no account.</summary>
+        public IcpAccount? Read(Entity row)
+        {
+            if (!row.Contains(_idKey)) return null;
+            return new IcpAccount(
+                AccountIndustries.LabelOf(Value<OptionSetValue>(row, _industryKey)?.Value),
+                Value<int?>(row, _employeesKey),
+                Value<Money>(row, _revenueKey)?.Value,
+                Value<string>(row, _countryKey));
+        }
+
+        private static T? Value<T>(Entity row, string key) =>
+            row.Attributes.TryGetValue(key, out var value) && value is AliasedValue aliased && aliased.Value is T typed ? typed : default;
     }
 }

@@ -25,8 +25,8 @@ namespace Coaching.Plugins.Services
         /// <summary>Time after which no new page is started; a page takes seconds, the platform allows 2 minutes.</summary>
         public static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(60);
 
-        private const string ParentAlias = "parent";
-        private const string CustomerAlias = "customer";
+        private static readonly AccountLink ParentAccount = new AccountLink("parent");
+        private static readonly AccountLink CustomerAccount = new AccountLink("customer");
         private const string OwnerAlias = "owner";
 
         public static RefreshOutcome Refresh(IOperationContext context, Guid? managerId, Guid? ownerId, string? continuationToken, int? maxDeals)
@@ -90,8 +90,8 @@ namespace Coaching.Plugins.Services
             var account = OpportunityValues.Account(new TargetRecord(deal, null, null));
             if (account == null) return null;
             return account.Id == deal.GetAttributeValue<EntityReference>(OpportunityTable.ParentAccount)?.Id
-                ? DealSignals.AccountFromLink(deal, ParentAlias)
-                : DealSignals.AccountFromLink(deal, CustomerAlias);
+                ? ParentAccount.Read(deal)
+                : CustomerAccount.Read(deal);
         }
 
         private static IReadOnlyList<Entity> ReadPage(IOrganizationService service, Guid? managerId, Guid? ownerId, Guid? after, int size)
@@ -102,8 +102,8 @@ namespace Coaching.Plugins.Services
             if (ownerId.HasValue) query.Criteria.AddCondition(OpportunityTable.Owner, ConditionOperator.Equal, ownerId.Value);
             query.AddOrder(OpportunityTable.Id, OrderType.Ascending);
 
-            AddAccountLink(query, OpportunityTable.ParentAccount, ParentAlias);
-            AddAccountLink(query, OpportunityTable.Customer, CustomerAlias);
+            AddAccountLink(query, OpportunityTable.ParentAccount, ParentAccount.Alias);
+            AddAccountLink(query, OpportunityTable.Customer, CustomerAccount.Alias);
             if (managerId.HasValue)
             {
                 var owner = query.AddLink(SystemUserTable.Name, OpportunityTable.Owner, SystemUserTable.Id);
