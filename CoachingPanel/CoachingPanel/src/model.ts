@@ -25,6 +25,15 @@ export const SESSION_STEPS: Record<number, string> = {
     731050005: "Done",
 };
 
+/** coach_executionconcern (Coaching.Core ExecutionConcernKind): None 731050000, Skill 731050001, Will 731050002. */
+export const EXECUTION_CONCERNS: Record<number, ExecutionConcern> = {
+    731050001: "skill",
+    731050002: "will",
+};
+
+/** Why the rep falls short, as the coach sees it; null when there is none or the column is hidden from the user. */
+export type ExecutionConcern = "skill" | "will";
+
 export type CriterionStatus = "met" | "missed" | "unknown" | "note";
 
 /** One line of coach_icpfitreasons, as IcpFitRule writes it. */
@@ -65,7 +74,7 @@ export interface OpenSession {
     tasks: CoachingTask[];
     commitmentsKept: number | null;
     commitmentsMissed: number | null;
-    executionConcern: boolean;
+    executionConcern: ExecutionConcern | null;
 }
 
 export type GateView =
@@ -178,7 +187,7 @@ function sessionOf(session: WebApiRecord, tasks: WebApiRecord[], now: Date): Ope
             .map(task => taskOf(task, now)),
         commitmentsKept: numberOf(session.coach_commitmentskept),
         commitmentsMissed: numberOf(session.coach_commitmentsmissed),
-        executionConcern: session.coach_executionconcern === true,
+        executionConcern: EXECUTION_CONCERNS[numberOf(session.coach_executionconcern) ?? -1] ?? null,
     };
 }
 

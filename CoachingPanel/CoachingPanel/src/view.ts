@@ -227,7 +227,9 @@ function sessionBody(session: OpenSession, now: Date, actions: PanelActions): HT
             el("dd", { "data-testid": "commitments" }, commitments(session))));
     if (session.executionConcern) {
         body.append(el("p", { class: "cp-concern", "data-testid": "execution-concern" }, icon("warning"),
-            "Execution concern: agreed actions were missed repeatedly."));
+            session.executionConcern === "will"
+                ? "Execution concern (will): agreed actions were missed in two sessions in a row."
+                : "Execution concern (skill): the rep needs coaching on how to do it."));
     }
     body.append(el("h4", { class: "cp-subheading" }, "Action items"), actionItems(session, now));
     body.append(el("div", { class: "cp-actions" }, button("Open session", "secondary", () => actions.openSession(session.id), "open-session")));

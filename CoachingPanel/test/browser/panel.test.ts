@@ -148,7 +148,7 @@ describe.each([320, 600])("coaching panel at %i px", width => {
         const session = page.locator('[data-section="session"]');
         expect(await text(page, '[data-testid="session-step"]')).toBe("Step 4 of 5: Assign next steps");
         expect(await text(page, '[data-testid="commitments"]')).toBe("2 kept, 1 missed");
-        expect(await text(page, '[data-testid="execution-concern"]')).toContain("Execution concern");
+        expect(await text(page, '[data-testid="execution-concern"]')).toContain("Execution concern (will): agreed actions were missed in two sessions in a row");
         const items = session.getByRole("list", { name: "Action items" }).locator("li");
         expect(await items.allInnerTexts()).toEqual([
             expect.stringMatching(/^Prepare for micro-coaching: Contoso renewal\s+Dana Rep · due 2026-11-02\s+Done$/),
@@ -198,7 +198,7 @@ describe.each([320, 600])("coaching panel at %i px", width => {
         // The form now has the new session: the panel re-reads after the call.
         await page.evaluate(s => {
             const w = window as unknown as { __scenario: Scenario };
-            w.__scenario.data.coach_microcoachingsession = [{ ...s, coach_step: 731050000, coach_commitmentskept: null, coach_commitmentsmissed: null, coach_executionconcern: false }];
+            w.__scenario.data.coach_microcoachingsession = [{ ...s, coach_step: 731050000, coach_commitmentskept: null, coach_commitmentsmissed: null, coach_executionconcern: 731050000 }];
         }, openSession);
         const start = page.getByRole("button", { name: "Start micro-coaching" });
         for (let i = 0; i < 10 && !(await start.evaluate(e => e === document.activeElement)); i++) await page.keyboard.press("Tab");

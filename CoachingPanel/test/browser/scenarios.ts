@@ -51,7 +51,7 @@ function scenario(opportunity: object, extra: Partial<Scenario> = {}, data: Reco
 export const openSession = {
     activityid: "5e55e55e-0000-4000-8000-000000000001", subject: "Micro-coaching: Contoso renewal", createdon: "2026-11-01T09:00:00Z",
     coach_step: 731050003, coach_actionitems: "Send the pilot plan\nBook the CFO call", coach_followupdue: "2026-11-10T09:00:00Z",
-    coach_commitmentskept: 2, coach_commitmentsmissed: 1, coach_executionconcern: true,
+    coach_commitmentskept: 2, coach_commitmentsmissed: 1, coach_executionconcern: 731050002,
 };
 
 const tasks = [

@@ -77,7 +77,7 @@ describe("the view", () => {
 
     it("lists the session's tasks with owners, due dates and overdue ones, leaving out older sessions' tasks", () => {
         const session = { activityid: "s1", subject: "Coaching: Contoso", createdon: "2026-11-01T09:00:00Z", coach_step: 731050003,
-            coach_commitmentskept: 2, coach_commitmentsmissed: 1, coach_executionconcern: false };
+            coach_commitmentskept: 2, coach_commitmentsmissed: 1, coach_executionconcern: 731050000 };
         const tasks = [
             { subject: "Old action item", createdon: "2026-10-01T09:00:00Z", statecode: 0, scheduledend: "2026-10-10T00:00:00Z" },
             { subject: "Send the pilot plan", createdon: "2026-11-02T09:00:00Z", statecode: 0, scheduledend: "2026-11-04T00:00:00Z", [`_ownerid_value${FORMATTED}`]: "Dana Rep" },
@@ -89,5 +89,15 @@ describe("the view", () => {
             { subject: "Send the pilot plan", owner: "Dana Rep", due: new Date("2026-11-04T00:00:00Z"), status: "open", overdue: true },
             { subject: "Prepare", owner: "Dana Rep", due: new Date("2026-11-02T00:00:00Z"), status: "done", overdue: false },
         ]);
+    });
+
+    it("reads the execution concern choice: will and skill are shown, none and a column hidden by column security are not", () => {
+        const concernOf = (value: unknown) => buildView({
+            opportunity, session: { activityid: "s1", coach_step: 731050003, coach_executionconcern: value }, tasks: [], settings: gate, isManager: true, now,
+        }).session!.executionConcern;
+        expect(concernOf(731050002)).toBe("will");
+        expect(concernOf(731050001)).toBe("skill");
+        expect(concernOf(731050000)).toBeNull();
+        expect(concernOf(undefined)).toBeNull();
     });
 });

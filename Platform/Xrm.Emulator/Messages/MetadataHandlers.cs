@@ -123,6 +123,9 @@ internal static class MetadataViews
         EntityLogicalName = table.LogicalName,
         AttributeType = (AttributeTypeCode)Enum.Parse(typeof(AttributeTypeCode), column.Type.ToString()),
         IsSecured = column.IsSecured,
+        // Keys, primary names and owners cannot be secured at all.
+        CanBeSecuredForRead = column.CanBeSecuredForRead && column.Type != ColumnType.Owner
+                              && column.LogicalName != table.PrimaryIdAttribute && column.LogicalName != table.PrimaryNameAttribute,
         IsPrimaryId = column.LogicalName == table.PrimaryIdAttribute,
         IsPrimaryName = column.LogicalName == table.PrimaryNameAttribute,
     };

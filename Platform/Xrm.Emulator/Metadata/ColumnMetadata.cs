@@ -69,6 +69,22 @@ public sealed class ColumnMetadata
     /// <summary>Column security (IsSecured 1): readable and writable only through a field security profile.</summary>
     public bool IsSecured { get; init; }
 
+    /// <summary>Picklist: the value a new record gets when none is given (Entity.xml AppDefaultValue; -1 or absent: none).</summary>
+    public int? DefaultValue { get; init; }
+
+    /// <summary>
+    /// Whether column security can hide the column from readers (AttributeMetadata.CanBeSecuredForRead). The platform's
+    /// rules ("Field security entities", Which attributes can be secured): a yes/no column can be secured for create and
+    /// update but not for read, a choice only when it has no default value; state and status cannot be secured at all.
+    /// A secured column that cannot be secured for read is read by everyone who can read the record.
+    /// </summary>
+    public bool CanBeSecuredForRead => Type switch
+    {
+        ColumnType.Boolean or ColumnType.State or ColumnType.Status => false,
+        ColumnType.Picklist => DefaultValue == null,
+        _ => true,
+    };
+
     /// <summary>This column with column security switched on.</summary>
     public ColumnMetadata AsSecured() => Copy(Targets, isSecured: true);
 
@@ -78,7 +94,7 @@ public sealed class ColumnMetadata
     private ColumnMetadata Copy(IReadOnlyList<string> targets, bool isSecured) => new(LogicalName, Type)
     {
         MaxLength = MaxLength, MinValue = MinValue, MaxValue = MaxValue, Precision = Precision, DateOnly = DateOnly,
-        Options = Options, StateOfStatus = StateOfStatus, Targets = targets, IsSecured = isSecured,
+        Options = Options, StateOfStatus = StateOfStatus, Targets = targets, IsSecured = isSecured, DefaultValue = DefaultValue,
     };
 
     public bool IsChoice => Type is ColumnType.Picklist or ColumnType.State or ColumnType.Status;

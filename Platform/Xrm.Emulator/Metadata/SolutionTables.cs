@@ -116,7 +116,7 @@ internal static class SolutionTables
                 DateOnly = attribute.Element("Behavior")?.Value.Trim() == "2" || attribute.Element("Format")?.Value.Trim() == "date",
             },
             "bit" => new ColumnMetadata(name, ColumnType.Boolean) { Options = options ?? new Dictionary<int, string>(ColumnDefaults.YesNo) },
-            "picklist" => new ColumnMetadata(name, ColumnType.Picklist) { Options = options ?? new Dictionary<int, string>() },
+            "picklist" => new ColumnMetadata(name, ColumnType.Picklist) { Options = options ?? new Dictionary<int, string>(), DefaultValue = Int("AppDefaultValue") is { } d && d != -1 ? d : null },
             "state" => new ColumnMetadata(name, ColumnType.State) { Options = options ?? new Dictionary<int, string>() },
             "status" => new ColumnMetadata(name, ColumnType.Status) { Options = options ?? new Dictionary<int, string>(), StateOfStatus = stateOfStatus },
             "lookup" => new ColumnMetadata(name, ColumnType.Lookup)

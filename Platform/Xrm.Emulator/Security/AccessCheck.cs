@@ -92,7 +92,10 @@ internal static class AccessCheck
         return row => HasAccess(emulator, userId, teams, row, AccessRight.Read, grants);
     }
 
-    /// <summary>Removes the secured columns the user may not read (no profile, no field share): the platform returns them as if empty.</summary>
+    /// <summary>
+    /// Removes the secured columns the user may not read (no profile, no field share): the platform returns them as if
+    /// empty. A column that cannot be secured for read (yes/no, choice with a default) stays: everyone reads it.
+    /// </summary>
     public static void RemoveUnreadableColumns(XrmEmulator emulator, Guid userId, Entity entity)
     {
         if (!Applies(emulator, userId)) return;
@@ -100,7 +103,7 @@ internal static class AccessCheck
         if (metadata == null) return;
         foreach (var column in entity.Attributes.Keys.ToList())
         {
-            if (metadata.Column(column)?.IsSecured == true && !emulator.Security.FieldPermissionOf(userId, entity.LogicalName, column, entity.Id).CanRead)
+            if (metadata.Column(column) is { IsSecured: true, CanBeSecuredForRead: true } && !emulator.Security.FieldPermissionOf(userId, entity.LogicalName, column, entity.Id).CanRead)
             {
                 entity.Attributes.Remove(column);
             }

@@ -33,6 +33,9 @@ namespace Microsoft.Xrm.Sdk.Metadata
         /// <summary>Column security: readable and writable only through a field security profile or a field share.</summary>
         public bool? IsSecured { get; set; }
 
+        /// <summary>Whether column security can hide the column from readers: not for yes/no columns, nor choices with a default value.</summary>
+        public bool? CanBeSecuredForRead { get; internal set; }
+
         public bool? IsPrimaryId { get; internal set; }
 
         public bool? IsPrimaryName { get; internal set; }

@@ -28,7 +28,7 @@ namespace Coaching.Plugins.Services
             var previous = PreviousSession(context.SystemService, regarding.Id);
             if (previous == null)
             {
-                record.Target[SessionTable.ExecutionConcern] = false;
+                record.Target[SessionTable.ExecutionConcern] = new OptionSetValue((int)ExecutionConcernKind.None);
                 context.Trace("First session on this opportunity: no commitments to follow up");
                 return;
             }
@@ -43,7 +43,7 @@ namespace Coaching.Plugins.Services
 
             record.Target[SessionTable.CommitmentsKept] = count.Kept;
             record.Target[SessionTable.CommitmentsMissed] = count.Missed;
-            record.Target[SessionTable.ExecutionConcern] = concern;
+            record.Target[SessionTable.ExecutionConcern] = new OptionSetValue((int)concern);
             context.Trace(
                 "Previous session's commitments: {0} kept, {1} missed, {2} pending; missed before: {3}; execution concern: {4}",
                 count.Kept, count.Missed, count.Pending, missedBefore, concern);

@@ -80,12 +80,12 @@ namespace Coaching.Core.Tests.Commitments
     public class ExecutionConcernTests
     {
         [Theory]
-        [InlineData(1, 1, true)]
-        [InlineData(3, 2, true)]
-        [InlineData(1, 0, false)]
-        [InlineData(0, 1, false)]
-        [InlineData(0, 0, false)]
-        public void Missing_commitments_in_two_consecutive_sessions_is_an_execution_concern(int missedNow, int missedBefore, bool concern)
+        [InlineData(1, 1, ExecutionConcernKind.Will)]
+        [InlineData(3, 2, ExecutionConcernKind.Will)]
+        [InlineData(1, 0, ExecutionConcernKind.None)]
+        [InlineData(0, 1, ExecutionConcernKind.None)]
+        [InlineData(0, 0, ExecutionConcernKind.None)]
+        public void Missing_commitments_in_two_consecutive_sessions_is_a_will_concern_not_a_skill_one(int missedNow, int missedBefore, ExecutionConcernKind concern)
         {
             ExecutionConcern.Assess(missedNow, missedBefore).Should().Be(concern);
         }

@@ -29,7 +29,7 @@ public class CommitmentStories
 
         session.GetAttributeValue<int?>(SessionTable.CommitmentsKept).Should().BeNull();
         session.GetAttributeValue<int?>(SessionTable.CommitmentsMissed).Should().BeNull();
-        session.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeFalse();
+        session.FormattedValues[SessionTable.ExecutionConcern].Should().Be("None");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class CommitmentStories
 
         second.GetAttributeValue<int?>(SessionTable.CommitmentsKept).Should().Be(1);
         second.GetAttributeValue<int?>(SessionTable.CommitmentsMissed).Should().Be(1);
-        second.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeFalse("one session with a miss is not yet a pattern");
+        second.FormattedValues[SessionTable.ExecutionConcern].Should().Be("None", "one session with a miss is not yet a pattern");
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class CommitmentStories
 
         _team.Session(second).GetAttributeValue<int?>(SessionTable.CommitmentsMissed).Should().Be(1);
         third.GetAttributeValue<int?>(SessionTable.CommitmentsMissed).Should().Be(1);
-        third.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeTrue();
+        third.FormattedValues[SessionTable.ExecutionConcern].Should().Be("Will", "missing agreed actions again is an execution problem, not a skill problem");
     }
 
     [Fact]
@@ -82,6 +82,6 @@ public class CommitmentStories
 
         third.GetAttributeValue<int?>(SessionTable.CommitmentsKept).Should().Be(1);
         third.GetAttributeValue<int?>(SessionTable.CommitmentsMissed).Should().Be(0);
-        third.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeFalse();
+        third.FormattedValues[SessionTable.ExecutionConcern].Should().Be("None");
     }
 }

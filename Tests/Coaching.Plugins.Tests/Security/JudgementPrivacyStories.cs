@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Coaching.Core.Commitments;
 using Coaching.Core.Opportunities;
 using Coaching.Plugins.Schema;
 using Coaching.Plugins.Tests.Support;
@@ -62,7 +63,7 @@ public class JudgementPrivacyStories
             [SessionTable.NotAsExpected] = "Talked over the buyer",
             [SessionTable.CommitmentsKept] = 1,
             [SessionTable.CommitmentsMissed] = 2,
-            [SessionTable.ExecutionConcern] = true,
+            [SessionTable.ExecutionConcern] = new OptionSetValue((int)ExecutionConcernKind.Will),
             [SessionTable.ActionItems] = "Send the pilot plan",
         });
     }
@@ -81,9 +82,23 @@ public class JudgementPrivacyStories
     }
 
     [Fact]
+    public void A_peer_rep_does_not_learn_whether_the_rep_has_an_execution_concern()
+    {
+        // Were it a yes/no column, column security could not hide it: every Salesperson would read it, whatever profiles and shares say.
+        var asPeer = _world.Emulator.Service(_peerRep);
+
+        var session = asPeer.Retrieve(SessionTable.Name, _session, new ColumnSet(SessionTable.ExecutionConcern, ActivityColumns.Subject));
+        var listed = asPeer.RetrieveMultiple(new QueryExpression(SessionTable.Name) { ColumnSet = new ColumnSet(SessionTable.ExecutionConcern) }).Entities.Single();
+
+        session.Contains(SessionTable.ExecutionConcern).Should().BeFalse("the execution concern is the coach's judgement of Rick");
+        session.FormattedValues.ContainsKey(SessionTable.ExecutionConcern).Should().BeFalse();
+        listed.Contains(SessionTable.ExecutionConcern).Should().BeFalse("a view of sessions shows the peer no concern either");
+    }
+
+    [Fact]
     public void A_peer_rep_cannot_write_the_judgement_either()
     {
-        var write = () => _world.Emulator.Service(_peerRep).Update(new Entity(SessionTable.Name, _session) { [SessionTable.ExecutionConcern] = false });
+        var write = () => _world.Emulator.Service(_peerRep).Update(new Entity(SessionTable.Name, _session) { [SessionTable.ExecutionConcern] = new OptionSetValue((int)ExecutionConcernKind.None) });
 
         write.Should().Throw<XrmFaultException>().Where(e => e.Fault.ErrorCode == FaultCodes.AttributePermissionUpdateIsMissingDuringUpdate);
     }
@@ -116,7 +131,7 @@ public class JudgementPrivacyStories
 
         var session = asCoach.Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement));
         session.GetAttributeValue<int>(SessionTable.CommitmentsMissed).Should().Be(3);
-        session.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeTrue();
+        session.FormattedValues[SessionTable.ExecutionConcern].Should().Be("Will");
         session.GetAttributeValue<string>(SessionTable.WentWell).Should().Be("Opened with the CFO's numbers");
     }
 
@@ -144,7 +159,7 @@ public class JudgementPrivacyStories
         session.GetAttributeValue<string>(SessionTable.ActionItems).Should().Be("Send the pilot plan", "Sales Manager reads every activity");
         Judgement.Where(session.Contains).Should().BeEmpty("the judgement stays with the rep's coach and the coach's line");
         Judgement.Where(found.Contains).Should().BeEmpty();
-        var write = () => asOtherCoach.Update(new Entity(SessionTable.Name, _session) { [SessionTable.ExecutionConcern] = false });
+        var write = () => asOtherCoach.Update(new Entity(SessionTable.Name, _session) { [SessionTable.ExecutionConcern] = new OptionSetValue((int)ExecutionConcernKind.None) });
         write.Should().Throw<XrmFaultException>().Where(e => e.Fault.ErrorCode == FaultCodes.AttributePermissionUpdateIsMissingDuringUpdate);
     }
 
@@ -163,7 +178,7 @@ public class JudgementPrivacyStories
 
         var session = asNewCoach.Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement));
         session.GetAttributeValue<int>(SessionTable.CommitmentsKept).Should().Be(2);
-        session.GetAttributeValue<bool>(SessionTable.ExecutionConcern).Should().BeTrue();
+        session.FormattedValues[SessionTable.ExecutionConcern].Should().Be("Will");
         _world.Emulator.Service(_director).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement)).Contains(SessionTable.CommitmentsKept)
             .Should().BeTrue("the new coach's line reads it too");
         Judgement.Where(_world.Emulator.Service(_world.Manager).Retrieve(SessionTable.Name, _session, new ColumnSet(Judgement)).Contains)

@@ -19,7 +19,8 @@ public class SecurityTests
         _emulator.Metadata.AddCustomTable(Session, isActivity: true, userOwned: true, new[]
         {
             new ColumnMetadata("coach_notes", ColumnType.Memo) { MaxLength = 2000 },
-            new ColumnMetadata("coach_concern", ColumnType.Boolean) { Options = new System.Collections.Generic.Dictionary<int, string> { [0] = "No", [1] = "Yes" } }.AsSecured(),
+            // A choice without a default value: column security can hide it from readers (a yes/no column it cannot).
+            new ColumnMetadata("coach_concern", ColumnType.Picklist) { Options = new System.Collections.Generic.Dictionary<int, string> { [1] = "None", [2] = "Will" } }.AsSecured(),
         });
         _emulator.AddActivityTable(Session);
     }
@@ -51,7 +52,7 @@ public class SecurityTests
     {
         _emulator.Security.Enforce();
         var rep = _emulator.AddUser("Rep");
-        var id = _emulator.Service().Create(new Entity(Session) { ["subject"] = "s", ["coach_concern"] = true, ["ownerid"] = new EntityReference("systemuser", rep) });
+        var id = _emulator.Service().Create(new Entity(Session) { ["subject"] = "s", ["coach_concern"] = new OptionSetValue(2), ["ownerid"] = new EntityReference("systemuser", rep) });
 
         _emulator.Service(_emulator.SystemUserId).Retrieve(Session, id, new ColumnSet(true)).Contains("coach_concern").Should().BeTrue();
         _emulator.Service().Retrieve(Session, id, new ColumnSet(true)).Contains("coach_concern").Should().BeTrue();
@@ -174,15 +175,15 @@ public class SecurityTests
         var coach = UserWith(everything);
         var peer = UserWith(everything);
         _emulator.Security.AssignProfile(coach, new FieldSecurityProfile("Judgement").Allow(Session, "coach_concern", read: true, update: true, create: true));
-        var id = _emulator.Service(coach).Create(new Entity(Session) { ["subject"] = "s", ["coach_concern"] = true });
+        var id = _emulator.Service(coach).Create(new Entity(Session) { ["subject"] = "s", ["coach_concern"] = new OptionSetValue(2) });
 
-        _emulator.Service(coach).Retrieve(Session, id, new ColumnSet("coach_concern")).GetAttributeValue<bool>("coach_concern").Should().BeTrue();
+        _emulator.Service(coach).Retrieve(Session, id, new ColumnSet("coach_concern")).GetAttributeValue<OptionSetValue>("coach_concern").Value.Should().Be(2);
         _emulator.Service(peer).Retrieve(Session, id, new ColumnSet("coach_concern", "subject")).Contains("coach_concern").Should().BeFalse();
         _emulator.Service(peer).RetrieveMultiple(new QueryExpression(Session) { ColumnSet = new ColumnSet(true) }).Entities.Single().Contains("coach_concern").Should().BeFalse();
 
-        var update = () => _emulator.Service(peer).Update(new Entity(Session, id) { ["coach_concern"] = false });
+        var update = () => _emulator.Service(peer).Update(new Entity(Session, id) { ["coach_concern"] = new OptionSetValue(1) });
         update.Should().Throw<XrmFaultException>().Where(e => e.Fault.ErrorCode == FaultCodes.AttributePermissionUpdateIsMissingDuringUpdate);
-        var create = () => _emulator.Service(peer).Create(new Entity(Session) { ["subject"] = "t", ["coach_concern"] = true });
+        var create = () => _emulator.Service(peer).Create(new Entity(Session) { ["subject"] = "t", ["coach_concern"] = new OptionSetValue(2) });
         create.Should().Throw<XrmFaultException>().Where(e => e.Fault.ErrorCode == FaultCodes.AttributePrivilegeCreateIsMissing);
         _emulator.Service(peer).Update(new Entity(Session, id) { ["subject"] = "unsecured columns stay writable" });
     }

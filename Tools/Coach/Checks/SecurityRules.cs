@@ -11,7 +11,8 @@ namespace Coach.Checks;
 /// Column security of the coaching judgement: the standard Salesperson and Sales Manager roles read every activity of
 /// the organization, so the judgement is column-secured (IsSecured 1); a shipped profile lets coaches fill it when they
 /// create a session, and SessionSharingPlugin opens each session's judgement to its coach and the coach's line through
-/// field shares. A profile that reads or updates it would open every session to every coach holding it.
+/// field shares. A profile that reads or updates it would open every session to every coach holding it. Column
+/// security hides a yes/no column, or a choice with a default value, only from writers: such a column cannot hold it.
 /// </summary>
 public static class SecurityRules
 {
@@ -39,6 +40,14 @@ public static class SecurityRules
             {
                 yield return new Finding(Rules.SensitiveColumns, Severity.Error, column.Location,
                     $"{tableName}.{columnName} holds a coach's judgement of a rep but is not secured (IsSecured 0): every Salesperson reads every activity, so every rep would read it. Set <IsSecured>1</IsSecured>.");
+            }
+
+            if (column.WhyNotSecurableForRead is { } why)
+            {
+                yield return new Finding(Rules.SensitiveColumns, Severity.Error, column.Location,
+                    $"{tableName}.{columnName} holds a coach's judgement of a rep, but column security cannot hide it from readers: {why}. " +
+                    "Every user who can read a session (every Salesperson) would read it, whatever the profiles and field shares say. " +
+                    "Make it a choice without a default value (<Type>picklist</Type> with <AppDefaultValue>-1</AppDefaultValue>), or keep it in a table of its own.");
             }
 
             var permissions = tree.FieldSecurityProfiles

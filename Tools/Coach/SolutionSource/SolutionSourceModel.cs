@@ -116,6 +116,20 @@ public sealed record ColumnDefinition(string LogicalName, string Type, SourceLoc
 {
     /// <summary>Column security (IsSecured 1): only field security profiles open it.</summary>
     public bool IsSecured { get; init; }
+
+    /// <summary>A choice's default value (AppDefaultValue; real exports write -1 for none).</summary>
+    public int? DefaultValue { get; init; }
+
+    /// <summary>
+    /// Why column security cannot hide this column from readers, or null when it can ("Field security entities",
+    /// Which attributes can be secured: yes/no columns only for create and update, choices for read only without a default).
+    /// </summary>
+    public string? WhyNotSecurableForRead => Type.ToLowerInvariant() switch
+    {
+        "bit" => "it is a yes/no (bit) column, and yes/no columns can be secured for create and update but never for read",
+        "picklist" when DefaultValue != null => $"it is a choice with a default value ({DefaultValue}), and a choice can be secured for read only when it has no default",
+        _ => null,
+    };
 }
 
 /// <summary>A field security profile of Other/FieldSecurityProfiles.xml and the columns it opens.</summary>

@@ -224,7 +224,11 @@ public static class SolutionSourceReader
                             continue;
                         }
 
-                        columns[name] = new ColumnDefinition(name, Text(attribute, "Type") ?? string.Empty, Loc(file, attribute)) { IsSecured = Bool(Text(attribute, "IsSecured")) };
+                        columns[name] = new ColumnDefinition(name, Text(attribute, "Type") ?? string.Empty, Loc(file, attribute)) 
+                        {
+                            IsSecured = Bool(Text(attribute, "IsSecured")),
+                            DefaultValue = XmlSource.Int(Text(attribute, "AppDefaultValue")) is { } appDefault && appDefault != -1 ? appDefault : null,
+                        };
                     }
 
                     var isNew = Child(entity, "OwnershipTypeMask") != null && !Bool(Attr(entity, "unmodified"));
