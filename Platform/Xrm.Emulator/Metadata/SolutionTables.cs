@@ -70,10 +70,7 @@ internal static class SolutionTables
                 var table = catalog.Find(referencing);
                 var column = table?.Column(attribute);
                 if (table == null || column == null || !column.IsLookup || column.TargetsTable(referenced)) continue;
-                catalog.Add(table.With(new[]
-                {
-                    new ColumnMetadata(column.LogicalName, column.Type) { Targets = column.Targets.Append(referenced).ToArray() },
-                }));
+                catalog.Add(table.With(new[] { column.WithTarget(referenced) })); // keeps IsSecured and the rest
             }
         }
     }

@@ -95,4 +95,36 @@ public sealed class SolutionMetadataTests : IDisposable
 
         act.Should().Throw<XrmFaultException>().Which.ErrorCode.Should().Be(FaultCodes.IntegerValueOutOfRange);
     }
+    [Fact]
+    public void A_relationship_that_adds_a_lookup_target_keeps_the_column_secured()
+    {
+        _solution.Write("Entities/coach_note/Entity.xml", """
+            <Entity>
+              <EntityInfo>
+                <entity Name="coach_note">
+                  <attributes>
+                    <attribute PhysicalName="coach_aboutid"><Type>lookup</Type><Name>coach_aboutid</Name><LogicalName>coach_aboutid</LogicalName>
+                      <IsSecured>1</IsSecured><LookupTypes /></attribute>
+                  </attributes>
+                  <OwnershipTypeMask>UserOwned</OwnershipTypeMask>
+                </entity>
+              </EntityInfo>
+            </Entity>
+            """);
+        _solution.Write("Other/Relationships/SystemUser.xml", """
+            <EntityRelationships>
+              <EntityRelationship Name="coach_systemuser_coach_note_aboutid">
+                <EntityRelationshipType>OneToMany</EntityRelationshipType>
+                <ReferencingEntityName>coach_note</ReferencingEntityName>
+                <ReferencedEntityName>SystemUser</ReferencedEntityName>
+                <ReferencingAttributeName>coach_aboutid</ReferencingAttributeName>
+              </EntityRelationship>
+            </EntityRelationships>
+            """);
+
+        var column = Load().Metadata.Find("coach_note")!.Column("coach_aboutid")!;
+
+        column.TargetsTable("systemuser").Should().BeTrue();
+        column.IsSecured.Should().BeTrue("a relationship adds a target to the lookup; it does not unsecure it");
+    }
 }
