@@ -21,14 +21,24 @@ namespace Coaching.Core.Icp
         public const string AccountNotVisibleReason =
             "The deal's account is not visible to you, so ICP fit cannot be scored: ask the account's owner or your manager to share it";
 
+        private const string NoAccountReason = "No account: link an account to the opportunity to score ICP fit";
+
         public static IcpFitResult Evaluate(IcpAccount? account, decimal? dealValue, IcpSettings settings) =>
-            Evaluate(account, dealValue, settings, "No account: link an account to the opportunity to score ICP fit");
+            Evaluate(ScoreAccount(account, settings), dealValue, settings, NoAccountReason);
+
+        /// <summary>
+        /// The fit of a deal of <paramref name="dealValue"/> with an account scored by <see cref="ScoreAccount"/>: the same
+        /// result as <see cref="Evaluate(IcpAccount, decimal?, IcpSettings)"/>, for callers that score many deals of one account.
+        /// </summary>
+        public static IcpFitResult EvaluateDeal(IcpAccountScore account, decimal? dealValue, IcpSettings settings) =>
+            Evaluate(account, dealValue, settings, NoAccountReason);
 
         /// <summary>The deal names an account the caller may not read: Unknown, and a reason that says why.</summary>
         public static IcpFitResult EvaluateWithHiddenAccount(decimal? dealValue, IcpSettings settings) =>
-            Evaluate(null, dealValue, settings, AccountNotVisibleReason);
+            Evaluate(ScoreAccount(null, settings), dealValue, settings, AccountNotVisibleReason);
 
-        private static IcpFitResult Evaluate(IcpAccount? account, decimal? dealValue, IcpSettings settings, string noAccountReason)
+        /// <summary>The account's criteria (industry, employees, revenue, country), scored once under <paramref name="settings"/>.</summary>
+        public static IcpAccountScore ScoreAccount(IcpAccount? account, IcpSettings settings)
         {
             if (settings == null)
             {
@@ -36,14 +46,23 @@ namespace Coaching.Core.Icp
             }
 
             var w = settings.Weights;
-            var criteria = new List<Criterion>
+            return new IcpAccountScore(account != null, new[]
             {
                 Industry(account?.Industry, settings, w.Industry),
                 Employees(account?.Employees, settings, w.Employees),
                 Revenue(account?.AnnualRevenue, settings, w.Revenue),
                 Country(account?.Country, settings, w.Country),
-                DealSize(dealValue, settings, w.DealSize),
-            };
+            });
+        }
+
+        private static IcpFitResult Evaluate(IcpAccountScore account, decimal? dealValue, IcpSettings settings, string noAccountReason)
+        {
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            var criteria = new List<Criterion>(account.Criteria) { DealSize(dealValue, settings, settings.Weights.DealSize) };
             criteria.RemoveAll(c => c.Weight == 0);
 
             var total = criteria.Sum(c => c.Weight);
@@ -56,7 +75,7 @@ namespace Coaching.Core.Icp
             var met = criteria.Where(c => c.Met).Sum(c => c.Weight);
             var reasons = criteria.Select(c => c.Reason).ToList();
 
-            if (account == null)
+            if (!account.HasAccount)
             {
                 reasons.Insert(0, noAccountReason);
                 return new IcpFitResult(null, IcpFitBand.Unknown, reasons.AsReadOnly());
@@ -156,7 +175,7 @@ namespace Coaching.Core.Icp
             return string.IsNullOrEmpty(trimmed) ? null : trimmed;
         }
 
-        private sealed class Criterion
+        internal sealed class Criterion
         {
             private Criterion(string reason, int weight, bool known, bool met)
             {
@@ -180,5 +199,19 @@ namespace Coaching.Core.Icp
 
             public static Criterion Unknown(string label, int weight) => new Criterion(label + ": unknown (0 of " + weight + ")", weight, false, false);
         }
+    }
+
+    /// <summary>An account's ICP criteria scored under one settings (<see cref="IcpFitRule.ScoreAccount"/>); the deal size is added per deal.</summary>
+    public sealed class IcpAccountScore
+    {
+        internal IcpAccountScore(bool hasAccount, IReadOnlyList<IcpFitRule.Criterion> criteria)
+        {
+            HasAccount = hasAccount;
+            Criteria = criteria;
+        }
+
+        internal bool HasAccount { get; }
+
+        internal IReadOnlyList<IcpFitRule.Criterion> Criteria { get; }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Coaching.Core.Icp;
 using System.Collections.Generic;
 using System.Linq;
 using Coaching.Core.Opportunities;
@@ -26,7 +27,7 @@ namespace Coaching.Plugins.Services
                 return;
             }
 
-            var icpAccount = OpportunityValues.ToIcpAccount(account);
+            var icpAccount = IcpFitRule.ScoreAccount(OpportunityValues.ToIcpAccount(account), settings.Icp);
             var deals = OpenDealsOf(context.SystemService, account.Id);
             var changes = deals.Select(deal => DealSignals.Changes(deal, icpAccount, settings, context.Now)).Where(c => c != null).Select(c => c!).ToList();
             DealSignals.Write(context.SystemService, changes);

@@ -31,13 +31,13 @@ namespace Coaching.Plugins.Services
         /// The changed columns of one deal, or null when its stored signals are right.
         /// </summary>
         /// <param name="deal">A row with <see cref="DealColumns"/>.</param>
-        /// <param name="account">The ICP's view of the deal's account (null when it has none); ignored while ICP is off.</param>
-        public static Entity? Changes(Entity deal, IcpAccount? account, CoachingSettings settings, DateTime now)
+        /// <param name="account">The deal's account scored by <see cref="IcpFitRule.ScoreAccount"/> (of null when it has none); ignored while ICP is off.</param>
+        public static Entity? Changes(Entity deal, IcpAccountScore account, CoachingSettings settings, DateTime now)
         {
             var changes = new Entity(OpportunityTable.Name, deal.Id);
             if (settings.Icp.Enabled)
             {
-                var fit = IcpFitRule.Evaluate(account, deal.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value, settings.Icp);
+                var fit = IcpFitRule.EvaluateDeal(account, deal.GetAttributeValue<Money>(OpportunityTable.EstimatedValue)?.Value, settings.Icp);
                 IcpFitService.SetChanges(changes, deal, fit);
             }
 

@@ -38,6 +38,7 @@ namespace Coaching.Plugins.Services
             }
 
             var settings = CoachingSettingsProvider.Get(context);
+            var scores = new AccountScores(settings.Icp); // one call's memo: accounts have several open deals each
             var watch = Stopwatch.StartNew();
             var read = 0;
             var written = 0;
@@ -45,7 +46,7 @@ namespace Coaching.Plugins.Services
             {
                 var size = maxDeals.HasValue ? Math.Min(PageSize, maxDeals.Value - read) : PageSize;
                 var page = ReadPage(context.UserService, managerId, ownerId, after, size);
-                var changes = page.Select(deal => DealSignals.Changes(deal, AccountOf(deal), settings, context.Now)).Where(c => c != null).Select(c => c!).ToList();
+                var changes = page.Select(deal => DealSignals.Changes(deal, scores.Of(AccountOf(deal)), settings, context.Now)).Where(c => c != null).Select(c => c!).ToList();
                 read += page.Count;
                 foreach (var batch in DealSignals.Batches(changes))
                 {
@@ -73,6 +74,32 @@ namespace Coaching.Plugins.Services
                     context.Trace("Refreshed {0} open deal(s), {1} changed: stopping after {2} ms, more to do", read, written, watch.ElapsedMilliseconds);
                     return new RefreshOutcome(read, written, after.Value.ToString("D"));
                 }
+            }
+        }
+
+        /// <summary>Each account's ICP criteria scored once per call, whichever of its deals comes first.</summary>
+        private sealed class AccountScores
+        {
+            private readonly Core.Settings.IcpSettings _settings;
+            private readonly Dictionary<Core.Icp.IcpAccount, Core.Icp.IcpAccountScore> _scored = new Dictionary<Core.Icp.IcpAccount, Core.Icp.IcpAccountScore>();
+            private readonly Core.Icp.IcpAccountScore _noAccount;
+
+            public AccountScores(Core.Settings.IcpSettings settings)
+            {
+                _settings = settings;
+                _noAccount = Core.Icp.IcpFitRule.ScoreAccount(null, settings);
+            }
+
+            public Core.Icp.IcpAccountScore Of(Core.Icp.IcpAccount? account)
+            {
+                if (account == null) return _noAccount;
+                if (!_scored.TryGetValue(account, out var score))
+                {
+                    score = Core.Icp.IcpFitRule.ScoreAccount(account, _settings);
+                    _scored.Add(account, score);
+                }
+
+                return score;
             }
         }
 

@@ -55,6 +55,22 @@ namespace Coaching.Core.Tests.Icp
             return before.Score == null || (after.Score != null && after.Score >= before.Score);
         }
 
+        [Property(MaxTest = 500)]
+        public bool An_account_scored_once_gives_each_of_its_deals_the_fit_scored_alone(
+            byte industry, byte employees, byte revenue, byte country, byte deal1, byte deal2, bool noAccount, byte w1, byte w5)
+        {
+            var settings = Settings with { Weights = Settings.Weights with { Industry = w1 % 3 * 10, DealSize = w5 % 3 * 10 + 1 } };
+            var account = noAccount ? null : Account(industry, employees, revenue, country);
+            var scored = IcpFitRule.ScoreAccount(account, settings);
+
+            // Twice with the same scored account: the daily refresh scores an account once for all its deals.
+            return Same(IcpFitRule.EvaluateDeal(scored, Pick(Deals, deal1), settings), IcpFitRule.Evaluate(account, Pick(Deals, deal1), settings))
+                && Same(IcpFitRule.EvaluateDeal(scored, Pick(Deals, deal2), settings), IcpFitRule.Evaluate(account, Pick(Deals, deal2), settings));
+        }
+
+        private static bool Same(IcpFitResult a, IcpFitResult b) =>
+            a.Score == b.Score && a.Band == b.Band && a.ReasonsText == b.ReasonsText;
+
         private static IcpAccount Account(byte industry, byte employees, byte revenue, byte country) =>
             new IcpAccount(Pick(Industries, industry), Pick(Employees, employees), Pick(Revenues, revenue), Pick(Countries, country));
 
