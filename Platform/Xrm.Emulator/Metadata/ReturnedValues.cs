@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Xrm.Emulator.Data;
@@ -49,13 +50,25 @@ internal static class ReturnedValues
             case bool flag when column.Options != null:
                 return column.Options.TryGetValue(flag ? 1 : 0, out var text) ? text : null;
             case Money money:
-                return money.Value.ToString("C" + (column.Precision ?? 2).ToString(CultureInfo.InvariantCulture), Currency);
+                return FormatMoney(money.Value, column.Precision ?? 2);
             case EntityReference reference:
                 reference.Name = NameOf(reference, catalog, store);
                 return reference.Name;
             default:
                 return null;
         }
+    }
+
+    // Deal values repeat (a refresh reads every open deal every day): the text of the first few thousand is kept.
+    private static readonly ConcurrentDictionary<(decimal Value, int Precision), string> MoneyTexts = new();
+    private const int MoneyTextsKept = 4096;
+
+    private static string FormatMoney(decimal value, int precision)
+    {
+        if (MoneyTexts.TryGetValue((value, precision), out var text)) return text;
+        text = value.ToString("C" + precision.ToString(CultureInfo.InvariantCulture), Currency);
+        if (MoneyTexts.Count < MoneyTextsKept) MoneyTexts.TryAdd((value, precision), text);
+        return text;
     }
 
     /// <summary>The referenced record's primary name as stored now, or null.</summary>

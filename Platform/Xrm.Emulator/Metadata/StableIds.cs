@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,9 +11,9 @@ namespace Xrm.Emulator.Metadata;
 /// </summary>
 internal static class StableIds
 {
-    public static Guid Of(string name)
-    {
-        using var md5 = MD5.Create();
-        return new Guid(md5.ComputeHash(Encoding.UTF8.GetBytes(name.ToLowerInvariant())));
-    }
+    // Asked for every column of a table on each RetrieveEntity (the session sharing step makes one per new session).
+    private static readonly ConcurrentDictionary<string, Guid> Known = new(StringComparer.OrdinalIgnoreCase);
+
+    public static Guid Of(string name) => Known.GetOrAdd(name, static key =>
+        new Guid(MD5.HashData(Encoding.UTF8.GetBytes(key.ToLowerInvariant()))));
 }

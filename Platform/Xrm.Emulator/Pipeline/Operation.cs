@@ -24,7 +24,7 @@ internal sealed class Operation
         Depth = depth;
         CreatedOn = createdOn;
         InputParameters = inputs;
-        CorrelationId = origin.CorrelationId ?? Guid.NewGuid();
+        CorrelationId = origin.CorrelationId ?? OperationIds.Next();
     }
 
     public OrganizationRequest Request { get; }
@@ -40,7 +40,7 @@ internal sealed class Operation
 
     public Guid CorrelationId { get; }
 
-    public Guid OperationId { get; } = Guid.NewGuid();
+    public Guid OperationId { get; } = OperationIds.Next();
 
     public string Table { get; private set; } = "none";
 
