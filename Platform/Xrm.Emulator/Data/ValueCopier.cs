@@ -14,13 +14,24 @@ public static class ValueCopier
     public static Entity CopyEntity(Entity source, Func<string, bool>? includeColumn = null)
     {
         var copy = new Entity(source.LogicalName, source.Id) { RowVersion = source.RowVersion };
+        var count = 0;
+        foreach (var pair in source.Attributes)
+        {
+            if (includeColumn == null || includeColumn(pair.Key)) count++;
+        }
+
+        // One AddRange of the exact count: stored rows and images are made here, and their tables then have no slack.
+        var columns = new KeyValuePair<string, object>[count];
+        var next = 0;
         foreach (var pair in source.Attributes)
         {
             if (includeColumn == null || includeColumn(pair.Key))
             {
-                copy.Attributes[pair.Key] = CopyValue(pair.Value);
+                columns[next++] = new KeyValuePair<string, object>(pair.Key, CopyValue(pair.Value)!);
             }
         }
+
+        copy.Attributes.AddRange(columns);
 
         foreach (var pair in source.HasFormattedValues ? source.FormattedValues : Enumerable.Empty<KeyValuePair<string, string>>())
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.Xrm.Sdk;
 using Xrm.Emulator.Data;
@@ -22,6 +23,8 @@ internal static class ReturnedValues
     public static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store)
     {
         var table = catalog.Find(entity.LogicalName);
+        // Gathered and added at once (the collection is then sized once), unless the entity already carries some.
+        var formattedValues = entity.HasFormattedValues ? null : new List<KeyValuePair<string, string>>(8);
         foreach (var pair in entity.Attributes)
         {
             var value = pair.Value;
@@ -37,8 +40,12 @@ internal static class ReturnedValues
             var metadata = owner?.Column(column);
             if (metadata == null || value == null) continue;
             var formatted = Format(metadata, value, catalog, store);
-            if (formatted != null) entity.FormattedValues[pair.Key] = formatted;
+            if (formatted == null) continue;
+            if (formattedValues != null) formattedValues.Add(new KeyValuePair<string, string>(pair.Key, formatted));
+            else entity.FormattedValues[pair.Key] = formatted;
         }
+
+        if (formattedValues is { Count: > 0 }) entity.FormattedValues.AddRange(formattedValues);
     }
 
     private static string? Format(ColumnMetadata column, object value, MetadataCatalog catalog, EntityStore store)

@@ -20,32 +20,33 @@ internal static class Projection
         var root = row[0]!;
         var result = new Entity(root.LogicalName) { RowVersion = root.RowVersion };
         var primaryId = PrimaryKey.NameFor(root);
+        var columns = new ProjectedColumns(result, ExpectedColumns(plan, root));
 
         if (plan.Root.AllColumns)
         {
             foreach (var pair in root.Attributes)
             {
-                CopyColumn(root, pair.Key, pair.Key, result, alias: null);
+                columns.Copy(root, pair.Key, pair.Key, alias: null, mayRepeat: false);
             }
         }
         else
         {
             foreach (var column in plan.Root.Columns)
             {
-                CopyColumn(root, column, column, result, alias: null);
+                columns.Copy(root, column, column, alias: null, mayRepeat: false);
             }
         }
 
         // Dataverse always returns the primary id, except in a distinct query (it would make every row distinct).
-        if (!plan.Distinct || result.Attributes.ContainsKey(primaryId))
+        if (!plan.Distinct || columns.Contains(primaryId))
         {
-            result[primaryId] = root.Id;
+            columns.Set(primaryId, root.Id);
             result.Id = root.Id;
         }
 
         foreach (var (attribute, alias) in plan.Root.AliasedColumns)
         {
-            CopyColumn(root, attribute, alias, result, alias: root.LogicalName);
+            columns.Copy(root, attribute, alias, alias: root.LogicalName, mayRepeat: true);
         }
 
         foreach (var link in plan.Links)
@@ -57,24 +58,87 @@ internal static class Projection
             {
                 foreach (var column in linked.Attributes.Keys.ToList())
                 {
-                    CopyColumn(linked, column, $"{link.Alias}.{column}", result, alias: linked.LogicalName);
+                    columns.Copy(linked, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
                 }
             }
             else
             {
+                // "alias.column" keys are distinct: the plan's columns are, and so are link aliases.
                 for (var i = 0; i < link.Columns.Count; i++)
                 {
-                    CopyColumn(linked, link.Columns[i], link.ColumnKeys[i], result, alias: linked.LogicalName);
+                    columns.Copy(linked, link.Columns[i], link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
                 }
             }
 
             foreach (var (attribute, alias) in link.AliasedColumns)
             {
-                CopyColumn(linked, attribute, alias, result, alias: linked.LogicalName);
+                columns.Copy(linked, attribute, alias, alias: linked.LogicalName, mayRepeat: true);
             }
         }
 
+        columns.AddTo(result);
         return result;
+    }
+
+    private static int ExpectedColumns(QueryPlan plan, Entity root)
+    {
+        var count = (plan.Root.AllColumns ? root.Attributes.Count : plan.Root.Columns.Count) + 1 + plan.Root.AliasedColumns.Count;
+        foreach (var link in plan.Links) count += (link.AllColumns ? 16 : link.Columns.Count) + link.AliasedColumns.Count;
+        return count;
+    }
+
+    /// <summary>
+    /// The returned columns gathered first and added in one go, so the entity's table is sized once instead of growing
+    /// column by column (the daily refresh projects thousands of rows a day). The first value of a key wins, except the
+    /// primary id, which Dataverse always returns as the row's id.
+    /// </summary>
+    private sealed class ProjectedColumns
+    {
+        private readonly List<KeyValuePair<string, object>> _values;
+        private readonly Entity _result;
+
+        public ProjectedColumns(Entity result, int expected)
+        {
+            _result = result;
+            _values = new List<KeyValuePair<string, object>>(expected);
+        }
+
+        public bool Contains(string key) => IndexOf(key) >= 0;
+
+        public void Set(string key, object value)
+        {
+            var index = IndexOf(key);
+            if (index >= 0) _values[index] = new KeyValuePair<string, object>(key, value);
+            else _values.Add(new KeyValuePair<string, object>(key, value));
+        }
+
+        /// <param name="alias">Null for a plain column of the root; otherwise the value is wrapped in an AliasedValue of that table.</param>
+        /// <param name="mayRepeat">False when the caller knows no earlier column has this key (no search needed).</param>
+        public void Copy(Entity source, string attribute, string key, string? alias, bool mayRepeat)
+        {
+            var value = PrimaryKey.ValueOf(source, attribute);
+            if (value == null || (mayRepeat && IndexOf(key) >= 0)) return;
+
+            var copy = ValueCopier.CopyValue(value);
+            _values.Add(new KeyValuePair<string, object>(key, alias == null ? copy! : new AliasedValue(alias, attribute, copy)));
+            // HasFormattedValues first: reading FormattedValues would give every stored row an empty collection of its own.
+            if (source.HasFormattedValues && source.FormattedValues.TryGetValue(attribute, out var formatted))
+            {
+                _result.FormattedValues[key] = formatted;
+            }
+        }
+
+        public void AddTo(Entity result) => result.Attributes.AddRange(_values);
+
+        private int IndexOf(string key)
+        {
+            for (var i = 0; i < _values.Count; i++)
+            {
+                if (string.Equals(_values[i].Key, key, StringComparison.Ordinal)) return i;
+            }
+
+            return -1;
+        }
     }
 
     /// <summary>A key equal for rows whose returned columns are equal, for Distinct.</summary>
@@ -87,21 +151,6 @@ internal static class Projection
         }
 
         return key.ToString();
-    }
-
-    /// <param name="alias">Null for a plain column of the root; otherwise the value is wrapped in an AliasedValue of that table.</param>
-    private static void CopyColumn(Entity source, string attribute, string key, Entity result, string? alias)
-    {
-        var value = PrimaryKey.ValueOf(source, attribute);
-        if (value == null || result.Attributes.ContainsKey(key)) return;
-
-        var copy = ValueCopier.CopyValue(value);
-        result[key] = alias == null ? copy! : new AliasedValue(alias, attribute, copy);
-        // HasFormattedValues first: reading FormattedValues would give every stored row an empty collection of its own.
-        if (source.HasFormattedValues && source.FormattedValues.TryGetValue(attribute, out var formatted))
-        {
-            result.FormattedValues[key] = formatted;
-        }
     }
 
     private static string ValueKey(object? normalized) => normalized switch
