@@ -200,6 +200,7 @@ public static class SimulateCommand
             error.WriteLine($"total           {clock.Elapsed.TotalMilliseconds,8:0} ms; allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, GC heap {GC.GetTotalMemory(false) / 1048576} MB, " +
                             $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +
                             $"peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MB");
+            error.WriteLine("stored rows     " + string.Join(", ", result.Summary.StoredRows.Where(t => t.Value > 0).Select(t => $"{t.Key} {t.Value}")));
             var gc = GC.GetGCMemoryInfo();
             error.WriteLine($"GC at last collection: heap {gc.HeapSizeBytes / 1048576} MB, fragmented {gc.FragmentedBytes / 1048576} MB, committed {gc.TotalCommittedBytes / 1048576} MB, " +
                             $"pause {gc.PauseTimePercentage:0.#}% of the run");

@@ -224,6 +224,7 @@ public static class Simulator
         };
         Lap("sections");
         result.Summary.Phases.AddRange(phases);
+        foreach (var table in emulator.Store.TableNames.OrderBy(t => t, StringComparer.Ordinal)) result.Summary.StoredRows[table] = emulator.Store.Count(table);
         result.Summary.TotalTime = total.Elapsed;
         return result;
     }
