@@ -42,12 +42,14 @@ internal static class CandidateSelector
     /// rows (TopCount): the index's rows sorted when an equality index narrows them to a few pages, else the table in key
     /// order from the bound a top-level "id &gt; x" (or "&gt;=") condition sets, so the caller can stop at its page.
     /// </summary>
-    public static IEnumerable<Entity> SelectInKeyOrder(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics, int wanted)
+    /// <param name="wanted">Rows the caller stops at.</param>
+    /// <param name="cookieLast">The last id of the previous page (a paging cookie), read after; null from the start.</param>
+    public static IEnumerable<Entity> SelectInKeyOrder(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics, int wanted, Guid? cookieLast)
     {
         var table = plan.Root.LogicalName;
         IReadOnlyCollection<Guid>? best = null;
         string? bestColumn = null;
-        Guid? after = null;
+        Guid? after = cookieLast;
         var inclusive = false;
         foreach (var condition in TopLevelAndConditions(plan.Criteria))
         {
@@ -55,11 +57,12 @@ internal static class CandidateSelector
             if (node != plan.Root) continue;
             if (PrimaryKey.IsPrimaryIdName(table, attribute)
                 && condition.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual
-                && condition.Values.Count == 1 && condition.Values[0] is Guid bound
-                && (after == null || SqlGuidOrder.Instance.Compare(bound, after.Value) >= 0))
+                && condition.Values.Count == 1 && condition.Values[0] is Guid bound)
             {
-                after = bound;
-                inclusive = condition.Operator == ConditionOperator.GreaterEqual;
+                // The tightest bound wins; at a tie "after" beats "from" (the criteria still check every row).
+                var compared = after == null ? 1 : SqlGuidOrder.Instance.Compare(bound, after.Value);
+                if (compared > 0) (after, inclusive) = (bound, condition.Operator == ConditionOperator.GreaterEqual);
+                else if (compared == 0) inclusive &= condition.Operator == ConditionOperator.GreaterEqual;
                 continue;
             }
 
@@ -77,7 +80,9 @@ internal static class CandidateSelector
             statistics.IndexUsed = $"{table}.{bestColumn}";
             var sorted = best.ToArray();
             Array.Sort(sorted, SqlGuidOrder.Instance);
-            return Rows(context.Store, table, sorted);
+            // A cookie's bound is not among the criteria: the rows up to it are left out here.
+            var from = after == null ? 0 : Array.FindIndex(sorted, id => SqlGuidOrder.Instance.Compare(id, after.Value) is var c && (c > 0 || (inclusive && c == 0)));
+            return Rows(context.Store, table, from < 0 ? Array.Empty<Guid>() : sorted.Skip(from).ToArray());
         }
 
         return context.Store.ScanInKeyOrder(table, after, inclusive);

@@ -88,6 +88,14 @@ internal static class Paging
         return new PageWindow(start, count, more, pagingCookie);
     }
 
+    /// <summary>Page <paramref name="page"/> when <paramref name="rootIds"/> starts at its first row (read after its cookie).</summary>
+    public static PageWindow FirstRows(IReadOnlyList<Guid> rootIds, int page, int size, string primaryIdName)
+    {
+        var count = Math.Min(size, rootIds.Count);
+        var cookie = count > 0 ? WriteCookie(page, primaryIdName, rootIds[0], rootIds[count - 1]) : null;
+        return new PageWindow(0, count, rootIds.Count > size, cookie);
+    }
+
     public static bool IsPaged(Microsoft.Xrm.Sdk.Query.PagingInfo paging) =>
         paging.Count > 0 || paging.PageNumber > 0 || !string.IsNullOrEmpty(paging.PagingCookie);
 

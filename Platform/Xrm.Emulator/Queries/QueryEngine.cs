@@ -40,14 +40,35 @@ public static class QueryEngine
     }
 
     /// <summary>
-    /// A TopCount query ordered by the root's primary key alone (ascending), without distinct or aggregates: the
-    /// shape of a keyset-paged batch ("the next 5,000 after id x"). Its first rows in key order are its result, so
-    /// the engine reads candidates in key order and stops at TopCount instead of joining and sorting them all.
+    /// A query ordered by the root's primary key alone (ascending), without distinct or aggregates, that wants its first
+    /// rows: TopCount ("the next 5,000 after id x"), or a page that is the first or follows a paging cookie. Its rows in
+    /// key order after the bound are its result, so the engine reads candidates in key order and stops once it has the
+    /// page (plus one row, for MoreRecords) instead of joining and sorting every match, as SQL's index seek does.
     /// </summary>
-    private static bool WantsFirstRowsByKey(QueryPlan plan) =>
-        plan.Top.HasValue && plan.Aggregates == null && !plan.Distinct && plan.Orders.Count == 1
-        && plan.Orders[0].Node == plan.Root && !plan.Orders[0].Descending
-        && PrimaryKey.IsPrimaryIdName(plan.Root.LogicalName, plan.Orders[0].Attribute);
+    private sealed record KeyOrderedRead(int Take, Guid? After, int? PageNumber, int PageSize);
+
+    private static KeyOrderedRead? KeyOrdered(QueryPlan plan, Metadata.MetadataCatalog? metadata)
+    {
+        if (plan.Aggregates != null || plan.Distinct || plan.Orders.Count != 1 || plan.Orders[0].Node != plan.Root || plan.Orders[0].Descending)
+        {
+            return null;
+        }
+
+        var table = plan.Root.LogicalName;
+        var ordered = plan.Orders[0].Attribute;
+        // A custom activity's key is activityid, which only its metadata tells.
+        if (!PrimaryKey.IsPrimaryIdName(table, ordered) && ordered != metadata?.Find(table)?.PrimaryIdAttribute) return null;
+
+        if (plan.Top.HasValue) return new KeyOrderedRead(plan.Top.Value, null, null, plan.Top.Value);
+        var paging = plan.Paging;
+        if (!Paging.IsPaged(paging) || paging.ReturnTotalRecordCount) return null;
+        var size = paging.Count > 0 ? paging.Count : Paging.MaxPageSize;
+        var page = paging.PageNumber > 0 ? paging.PageNumber : 1;
+        if (page == 1 && string.IsNullOrEmpty(paging.PagingCookie)) return new KeyOrderedRead(size + 1, null, page, size);
+        if (string.IsNullOrEmpty(paging.PagingCookie)) return null; // a page by number alone: counted from the start
+        var cookie = Paging.ReadCookie(paging.PagingCookie);
+        return cookie.Page == page - 1 && cookie.Last.HasValue ? new KeyOrderedRead(size + 1, cookie.Last, page, size) : null;
+    }
 
     private static EntityCollection Run(QueryPlan plan, QueryContext context, QueryStatistics statistics)
     {
@@ -67,14 +88,14 @@ public static class QueryEngine
         var matched = new List<Entity?[]>();
         var joined = new List<Entity?[]>();
         var rootRow = new Entity?[plan.NodeCount];
-        var firstRowsByKey = WantsFirstRowsByKey(plan);
-        var candidates = firstRowsByKey
-            ? CandidateSelector.SelectInKeyOrder(plan, filters, probe, context, statistics, plan.Top!.Value)
+        var keyOrdered = KeyOrdered(plan, context.Metadata);
+        var candidates = keyOrdered != null
+            ? CandidateSelector.SelectInKeyOrder(plan, filters, probe, context, statistics, keyOrdered.Take, keyOrdered.After)
             : CandidateSelector.Select(plan, filters, probe, context, statistics);
         foreach (var root in candidates)
         {
             // In key order the rows of one root are adjacent and already sorted: stop once the page is full.
-            if (firstRowsByKey && matched.Count >= plan.Top!.Value) break;
+            if (keyOrdered != null && matched.Count >= keyOrdered.Take) break;
             statistics.RowsExamined++;
             rootRow[0] = root;
             if (context.CanReadRoot != null && !context.CanReadRoot(root)) continue;
@@ -96,7 +117,7 @@ public static class QueryEngine
         }
 
         var metadata = context.Metadata;
-        var ordered = firstRowsByKey ? matched : Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store));
+        var ordered = keyOrdered != null ? matched : Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store));
 
         // Distinct compares the returned columns, so it needs the projection of every row; otherwise only the page is projected.
         List<Entity>? projected = null;
@@ -118,7 +139,9 @@ public static class QueryEngine
 
         var rootIds = ordered.Select(row => row[0]!.Id).ToList();
         var primaryIdName = ordered.Count > 0 ? PrimaryKey.NameFor(ordered[0][0]!) : plan.Root.LogicalName + "id";
-        var window = Paging.Window(rootIds, plan, primaryIdName);
+        var window = keyOrdered?.PageNumber is { } pageNumber
+            ? Paging.FirstRows(rootIds, pageNumber, keyOrdered.PageSize, primaryIdName)
+            : Paging.Window(rootIds, plan, primaryIdName);
 
         var page = new List<Entity>(window.Count);
         for (var i = window.Start; i < window.Start + window.Count; i++)

@@ -76,6 +76,8 @@ namespace Coaching.Plugins.Schema
     /// <summary>Columns every activity table shares (task, appointment, phonecall, sessions).</summary>
     public static class ActivityColumns
     {
+        /// <summary>The primary key of every activity table, standard or custom.</summary>
+        public const string Id = "activityid";
         public const string Subject = "subject";
         public const string Description = "description";
         public const string Regarding = "regardingobjectid";
@@ -117,7 +119,7 @@ namespace Coaching.Plugins.Schema
     public static class SessionTable
     {
         public const string Name = "coach_microcoachingsession";
-        public const string Id = "activityid";
+        public const string Id = ActivityColumns.Id;
         public const string Rep = "coach_repid";
         public const string Step = "coach_step";
         public const string Trigger = "coach_trigger";

@@ -71,4 +71,65 @@ public class KeysetPagingTests
 
         firstRows.Should().HaveCount(250).And.Equal(sortedAll);
     }
+    private static QueryExpression ById(Guid? owner = null)
+    {
+        var query = new QueryExpression("opportunity") { ColumnSet = new ColumnSet("name") };
+        query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 0);
+        if (owner.HasValue) query.Criteria.AddCondition("ownerid", ConditionOperator.Equal, owner.Value);
+        query.AddOrder("opportunityid", OrderType.Ascending);
+        return query;
+    }
+
+    private List<Guid> ReadWithCookies(QueryExpression query, int size, out int examined)
+    {
+        var ids = new List<Guid>();
+        examined = 0;
+        query.PageInfo = new PagingInfo { Count = size, PageNumber = 1 };
+        while (true)
+        {
+            var page = _world.Run(query, out var statistics);
+            examined += statistics.RowsExamined;
+            ids.AddRange(page.Entities.Select(e => e.Id));
+            if (!page.MoreRecords) return ids;
+            if (ids.Count > 100_000) throw new InvalidOperationException("The pages do not end: a cookie led back to rows already read.");
+            query.PageInfo.PageNumber++;
+            query.PageInfo.PagingCookie = page.PagingCookie;
+        }
+    }
+
+    private List<Guid> ReadByPageNumber(QueryExpression query, int size)
+    {
+        var ids = new List<Guid>();
+        for (var number = 1; ; number++)
+        {
+            query.PageInfo = new PagingInfo { Count = size, PageNumber = number };
+            var page = _world.Run(query);
+            ids.AddRange(page.Entities.Select(e => e.Id));
+            if (!page.MoreRecords) return ids;
+        }
+    }
+
+    [Fact]
+    public void Cookie_paging_in_id_order_reads_each_page_once_and_returns_the_pages_numbered_paging_returns()
+    {
+        QuerySampleData.SeedPipeline(_world.Store, opportunityCount: 20_000, accountCount: 100);
+
+        var withCookies = ReadWithCookies(ById(), 1000, out var examined);
+
+        withCookies.Should().HaveCount(18_000).And.OnlyHaveUniqueItems();
+        withCookies.Should().Equal(ReadByPageNumber(ById(), 1000), "a cookie continues right after its last record");
+        examined.Should().BeLessThan(2 * 20_000, "each page seeks past the cookie's last id and stops once full");
+    }
+
+    [Fact]
+    public void Cookie_paging_of_rows_an_index_narrows_leaves_out_the_rows_of_earlier_pages()
+    {
+        var pipeline = QuerySampleData.SeedPipeline(_world.Store, opportunityCount: 5_000, accountCount: 100, ownerCount: 50);
+
+        // 100 rows of one owner, pages of 30: the owner index gives the candidates, sorted, and each page starts after its cookie.
+        var withCookies = ReadWithCookies(ById(pipeline.OwnerIds[3]), 30, out _);
+
+        withCookies.Should().HaveCount(100, "owner 3 has every fiftieth deal, all open").And.OnlyHaveUniqueItems();
+        withCookies.Should().Equal(ReadByPageNumber(ById(pipeline.OwnerIds[3]), 30));
+    }
 }

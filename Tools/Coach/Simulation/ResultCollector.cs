@@ -46,7 +46,8 @@ internal sealed class ResultCollector
     public List<DealFacts> ReadOpportunities()
     {
         var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(OpportunityColumns) };
-        query.AddOrder(OpportunityTable.CreatedOn, OrderType.Ascending);
+        // In id order, as a client reading a whole table pages best (each page seeks past its cookie); creation order here.
+        query.AddOrder(OpportunityTable.Id, OrderType.Ascending);
         var deals = new List<DealFacts>();
         Queries.ForEach(_service, query, o => deals.Add(new DealFacts(
             o.Id,
@@ -63,8 +64,9 @@ internal sealed class ResultCollector
             o.GetAttributeValue<string>(OpportunityTable.ReviewReasons),
             o.GetAttributeValue<DateTime?>(OpportunityTable.NextInteractionDate),
             o.GetAttributeValue<string>(OpportunityTable.NextInteractionGoal),
-            o.GetAttributeValue<DateTime?>(OpportunityTable.LastCoachedOn))));
-        return deals;
+            o.GetAttributeValue<DateTime?>(OpportunityTable.LastCoachedOn),
+            o.GetAttributeValue<DateTime>(OpportunityTable.CreatedOn))));
+        return deals.OrderBy(d => d.CreatedOn).ToList();
     }
 
     public List<SessionFacts> ReadSessions()
@@ -73,7 +75,7 @@ internal sealed class ResultCollector
         {
             ColumnSet = new ColumnSet(SessionTable.Rep, SessionTable.Trigger, ActivityColumns.CreatedOn, ActivityColumns.ActualStart),
         };
-        query.AddOrder(ActivityColumns.CreatedOn, OrderType.Ascending);
+        query.AddOrder(SessionTable.Id, OrderType.Ascending);
         var sessions = new List<SessionFacts>();
         Queries.ForEach(_service, query, s =>
         {
@@ -84,7 +86,7 @@ internal sealed class ResultCollector
                 trigger.HasValue && Enum.IsDefined(typeof(SessionTrigger), trigger.Value) ? (SessionTrigger)trigger.Value : null,
                 s.Contains(ActivityColumns.ActualStart)));
         });
-        return sessions;
+        return sessions.OrderBy(s => s.CreatedOn).ToList();
     }
 
     public List<TaskFacts> ReadCoachingTasks()
@@ -94,6 +96,7 @@ internal sealed class ResultCollector
             ColumnSet = new ColumnSet(ActivityColumns.Subject, TaskTable.Subcategory, ActivityColumns.Owner, ActivityColumns.State, ActivityColumns.CreatedOn),
         };
         query.Criteria.AddCondition(TaskTable.Category, ConditionOperator.Equal, TaskTable.CoachingCategory);
+        query.AddOrder(ActivityColumns.Id, OrderType.Ascending);
         var tasks = new List<TaskFacts>();
         Queries.ForEach(_service, query, t => tasks.Add(new TaskFacts(
             t.GetAttributeValue<EntityReference>(ActivityColumns.Owner)?.Id ?? Guid.Empty,
@@ -340,7 +343,8 @@ internal sealed record DealFacts(
     string? ReviewReasons,
     DateTime? NextInteractionDate,
     string? NextInteractionGoal,
-    DateTime? LastCoachedOn)
+    DateTime? LastCoachedOn,
+    DateTime CreatedOn)
 {
     public string StageName => Stage.HasValue && SalesStages.IsDefined(Stage.Value) ? ((SalesStage)Stage.Value).ToString() : "?";
 
