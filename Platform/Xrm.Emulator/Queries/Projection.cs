@@ -11,16 +11,18 @@ namespace Xrm.Emulator.Queries;
 /// <summary>
 /// Builds the entity a caller receives from a joined row: copies (never stored instances) of the requested columns
 /// that have a value, the primary id as Dataverse adds it, and link-entity columns as AliasedValue under
-/// "alias.column" (or the FetchXML attribute alias).
+/// "alias.column" (or the FetchXML attribute alias). A secured column the caller may not read is left out, on the root
+/// and on link-entities alike.
 /// </summary>
 internal static class Projection
 {
-    public static Entity Project(Entity?[] row, QueryPlan plan)
+    public static Entity Project(Entity?[] row, QueryPlan plan, SecuredColumnReads? secured = null)
     {
         var root = row[0]!;
         var result = new Entity(root.LogicalName) { RowVersion = root.RowVersion };
         var primaryId = PrimaryKey.NameFor(root);
         var columns = new ProjectedColumns(result, ExpectedColumns(plan, root));
+        if (secured != null) columns.HideFrom(secured, plan.Root);
 
         if (plan.Root.AllColumns)
         {
@@ -53,6 +55,7 @@ internal static class Projection
         {
             var linked = row[link.Index];
             if (linked == null) continue; // an outer join that found nothing returns no aliased values
+            if (secured != null) columns.HideFrom(secured, link);
 
             if (link.AllColumns)
             {
@@ -96,6 +99,8 @@ internal static class Projection
     {
         private readonly List<KeyValuePair<string, object>> _values;
         private readonly Entity _result;
+        private SecuredColumnReads? _secured;
+        private PlanNode? _securedNode;
 
         public ProjectedColumns(Entity result, int expected)
         {
@@ -104,6 +109,14 @@ internal static class Projection
         }
 
         public bool Contains(string key) => IndexOf(key) >= 0;
+
+        /// <summary>The columns copied next come from <paramref name="node"/>: leave out those column security hides there.</summary>
+        public void HideFrom(SecuredColumnReads secured, PlanNode node)
+        {
+            var hides = secured.ProjectsHidden(node);
+            _secured = hides ? secured : null;
+            _securedNode = hides ? node : null;
+        }
 
         public void Set(string key, object value)
         {
@@ -118,6 +131,7 @@ internal static class Projection
         {
             var value = PrimaryKey.ValueOf(source, attribute);
             if (value == null || (mayRepeat && IndexOf(key) >= 0)) return;
+            if (_secured != null && _secured.Hides(_securedNode!, attribute) && !_secured.CanRead(source, attribute)) return;
 
             var copy = ValueCopier.CopyValue(value);
             _values.Add(new KeyValuePair<string, object>(key, alias == null ? copy! : new AliasedValue(alias, attribute, copy)));
