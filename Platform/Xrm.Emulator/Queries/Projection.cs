@@ -22,20 +22,20 @@ internal static class Projection
         var result = new Entity(root.LogicalName) { RowVersion = root.RowVersion };
         var primaryId = PrimaryKey.NameFor(root);
         var columns = new ProjectedColumns(result, ExpectedColumns(plan, root));
-        if (secured != null) columns.HideFrom(secured, plan.Root);
+        var hiding = secured != null && secured.ProjectsHidden(plan.Root) ? secured : null;
 
         if (plan.Root.AllColumns)
         {
             foreach (var pair in root.Attributes)
             {
-                columns.Copy(root, pair.Key, pair.Key, alias: null, mayRepeat: false);
+                if (hiding == null || Visible(hiding, plan.Root, root, pair.Key)) columns.Copy(root, pair.Key, pair.Key, alias: null, mayRepeat: false);
             }
         }
         else
         {
             foreach (var column in plan.Root.Columns)
             {
-                columns.Copy(root, column, column, alias: null, mayRepeat: false);
+                if (hiding == null || Visible(hiding, plan.Root, root, column)) columns.Copy(root, column, column, alias: null, mayRepeat: false);
             }
         }
 
@@ -48,20 +48,20 @@ internal static class Projection
 
         foreach (var (attribute, alias) in plan.Root.AliasedColumns)
         {
-            columns.Copy(root, attribute, alias, alias: root.LogicalName, mayRepeat: true);
+            if (hiding == null || Visible(hiding, plan.Root, root, attribute)) columns.Copy(root, attribute, alias, alias: root.LogicalName, mayRepeat: true);
         }
 
         foreach (var link in plan.Links)
         {
             var linked = row[link.Index];
             if (linked == null) continue; // an outer join that found nothing returns no aliased values
-            if (secured != null) columns.HideFrom(secured, link);
+            hiding = secured != null && secured.ProjectsHidden(link) ? secured : null;
 
             if (link.AllColumns)
             {
                 foreach (var column in linked.Attributes.Keys.ToList())
                 {
-                    columns.Copy(linked, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
+                    if (hiding == null || Visible(hiding, link, linked, column)) columns.Copy(linked, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
                 }
             }
             else
@@ -69,19 +69,23 @@ internal static class Projection
                 // "alias.column" keys are distinct: the plan's columns are, and so are link aliases.
                 for (var i = 0; i < link.Columns.Count; i++)
                 {
-                    columns.Copy(linked, link.Columns[i], link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
+                    if (hiding == null || Visible(hiding, link, linked, link.Columns[i])) columns.Copy(linked, link.Columns[i], link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
                 }
             }
 
             foreach (var (attribute, alias) in link.AliasedColumns)
             {
-                columns.Copy(linked, attribute, alias, alias: linked.LogicalName, mayRepeat: true);
+                if (hiding == null || Visible(hiding, link, linked, attribute)) columns.Copy(linked, attribute, alias, alias: linked.LogicalName, mayRepeat: true);
             }
         }
 
         columns.AddTo(result);
         return result;
     }
+
+    /// <summary>Whether the caller may see the column's value on this row: false for a secured column hidden from them there.</summary>
+    private static bool Visible(SecuredColumnReads secured, PlanNode node, Entity source, string attribute) =>
+        !secured.Hides(node, attribute) || secured.CanRead(source, attribute);
 
     private static int ExpectedColumns(QueryPlan plan, Entity root)
     {
@@ -99,8 +103,6 @@ internal static class Projection
     {
         private readonly List<KeyValuePair<string, object>> _values;
         private readonly Entity _result;
-        private SecuredColumnReads? _secured;
-        private PlanNode? _securedNode;
 
         public ProjectedColumns(Entity result, int expected)
         {
@@ -109,14 +111,6 @@ internal static class Projection
         }
 
         public bool Contains(string key) => IndexOf(key) >= 0;
-
-        /// <summary>The columns copied next come from <paramref name="node"/>: leave out those column security hides there.</summary>
-        public void HideFrom(SecuredColumnReads secured, PlanNode node)
-        {
-            var hides = secured.ProjectsHidden(node);
-            _secured = hides ? secured : null;
-            _securedNode = hides ? node : null;
-        }
 
         public void Set(string key, object value)
         {
@@ -131,7 +125,6 @@ internal static class Projection
         {
             var value = PrimaryKey.ValueOf(source, attribute);
             if (value == null || (mayRepeat && IndexOf(key) >= 0)) return;
-            if (_secured != null && _secured.Hides(_securedNode!, attribute) && !_secured.CanRead(source, attribute)) return;
 
             var copy = ValueCopier.CopyValue(value);
             _values.Add(new KeyValuePair<string, object>(key, alias == null ? copy! : new AliasedValue(alias, attribute, copy)));
