@@ -69,7 +69,7 @@ internal sealed class SecuredColumnReads
             if (filter == null) return false;
             foreach (var condition in filter.Conditions)
             {
-                if (string.IsNullOrEmpty(condition.AttributeName)) continue; // the filter compiler reports it
+                if (string.IsNullOrEmpty(condition.AttributeName) || condition.CompareColumns) continue; // the filter compiler reports these
                 if (Hidden(plan.Resolve(condition.EntityName, owner, $"The condition on '{condition.AttributeName}'"), condition.AttributeName)) return true;
             }
 
