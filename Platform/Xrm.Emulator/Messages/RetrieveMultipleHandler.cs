@@ -33,9 +33,9 @@ internal sealed class RetrieveMultipleHandler : EventMessageHandler
         {
             Metadata = Emulator.Metadata,
             CanReadRoot = AccessCheck.ReadFilter(Emulator, user, operation.Table),
+            SecuredColumns = SecuredColumnAccess.For(Emulator, user),
         };
         var result = QueryEngine.Execute(query, context);
-        foreach (var entity in result.Entities) AccessCheck.RemoveUnreadableColumns(Emulator, user, entity);
         ReturnedValues.Fill(result, Emulator.Metadata, Emulator.Store);
         operation.OutputParameters["BusinessEntityCollection"] = result;
     }

@@ -14,6 +14,8 @@ public sealed class TableMetadata
 
     private readonly Lazy<Dictionary<Guid, ColumnMetadata>> _byMetadataId;
 
+    private readonly Lazy<IReadOnlyList<ColumnMetadata>> _securedForRead;
+
     public TableMetadata(string logicalName, string primaryId, string? primaryName, bool isActivity, IEnumerable<ColumnMetadata> columns, string? schemaName = null)
     {
         LogicalName = logicalName;
@@ -26,6 +28,7 @@ public sealed class TableMetadata
         if (!_columns.ContainsKey(primaryId)) _columns[primaryId] = new ColumnMetadata(primaryId, ColumnType.Uniqueidentifier);
         _states = new Lazy<StateModel?>(() => StateModel.From(this));
         _byMetadataId = new Lazy<Dictionary<Guid, ColumnMetadata>>(() => _columns.Values.ToDictionary(c => MetadataIdOf(c.LogicalName)));
+        _securedForRead = new Lazy<IReadOnlyList<ColumnMetadata>>(() => _columns.Values.Where(c => c is { IsSecured: true, CanBeSecuredForRead: true }).ToList());
     }
 
     public string LogicalName { get; }
@@ -48,6 +51,9 @@ public sealed class TableMetadata
         _columns.TryGetValue(logicalName, out var column) ? column : null;
 
     public bool HasColumn(string logicalName) => _columns.ContainsKey(logicalName);
+
+    /// <summary>The secured columns column security hides from readers without permission (see <see cref="ColumnMetadata.CanBeSecuredForRead"/>).</summary>
+    public IReadOnlyList<ColumnMetadata> SecuredForRead => _securedForRead.Value;
 
     /// <summary>The table's MetadataId (EntityMetadata.MetadataId): stable, as the platform's is within an environment.</summary>
     public Guid MetadataId => StableIds.Of("entity:" + LogicalName);

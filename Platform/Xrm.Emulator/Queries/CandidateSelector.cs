@@ -10,7 +10,9 @@ namespace Xrm.Emulator.Queries;
 /// <summary>
 /// Chooses the root rows a query has to look at. When the criteria's top-level AND holds an Equal, In or
 /// EqualUserId condition on a root column, the store's equality index gives the candidates (the smallest set wins)
-/// instead of a table scan; the full criteria are still evaluated on every candidate.
+/// instead of a table scan; the full criteria are still evaluated on every candidate. That also keeps column security
+/// right: on a secured column the caller may not read, the rows holding the value are a superset of those the caller
+/// sees holding it, and the criteria, evaluated with the hidden value as null, drop the rest.
 /// </summary>
 internal static class CandidateSelector
 {

@@ -14,12 +14,14 @@ internal sealed class FilterCompiler
     private readonly QueryPlan _plan;
     private readonly QueryContext _context;
     private readonly ColumnTypeProbe _probe;
+    private readonly SecuredColumnReads? _secured;
 
-    public FilterCompiler(QueryPlan plan, QueryContext context, ColumnTypeProbe probe)
+    public FilterCompiler(QueryPlan plan, QueryContext context, ColumnTypeProbe probe, SecuredColumnReads? secured = null)
     {
         _plan = plan;
         _context = context;
         _probe = probe;
+        _secured = secured;
     }
 
     /// <summary>The filter as a predicate, or null when it restricts nothing (no conditions anywhere inside).</summary>
@@ -132,6 +134,7 @@ internal sealed class FilterCompiler
         var column = $"{node.Alias}.{attribute}";
         var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, column, _probe.KindOf(node.LogicalName, attribute), _context);
         var slot = node.Index;
+        if (_secured is { } secured && secured.Hides(node, attribute)) return CompileHidden(condition.Operator, test, slot, attribute, secured);
         if (condition.Operator is ConditionOperator.Null or ConditionOperator.NotNull)
         {
             // Emptiness needs no comparable value: works on any column type (party lists, images...).
@@ -147,6 +150,26 @@ internal sealed class FilterCompiler
         {
             var entity = row[slot];
             return test(entity == null ? null : QueryValues.Normalize(PrimaryKey.ValueOf(entity, attribute)));
+        };
+    }
+
+    /// <summary>A condition on a secured column the caller may not read: the platform substitutes null where it is hidden.</summary>
+    private static RowPredicate CompileHidden(ConditionOperator op, System.Func<object?, bool> test, int slot, string attribute, SecuredColumnReads secured)
+    {
+        if (op is ConditionOperator.Null or ConditionOperator.NotNull)
+        {
+            var wantNull = op == ConditionOperator.Null;
+            return row =>
+            {
+                var entity = row[slot];
+                return (entity == null || secured.ValueOf(entity, attribute) == null) == wantNull;
+            };
+        }
+
+        return row =>
+        {
+            var entity = row[slot];
+            return test(entity == null ? null : QueryValues.Normalize(secured.ValueOf(entity, attribute)));
         };
     }
 }

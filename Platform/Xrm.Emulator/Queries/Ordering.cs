@@ -12,9 +12,17 @@ namespace Xrm.Emulator.Queries;
 /// </summary>
 internal static class Ordering
 {
-    public static List<Entity?[]> Sort(List<Entity?[]> rows, IReadOnlyList<PlanOrder> orders, Func<EntityReference, string?>? nameOf = null)
+    /// <param name="secured">The query's secured columns the caller may not read: an order on one sorts them as null where hidden.</param>
+    public static List<Entity?[]> Sort(List<Entity?[]> rows, IReadOnlyList<PlanOrder> orders, Func<EntityReference, string?>? nameOf = null, SecuredColumnReads? secured = null)
     {
         if (orders.Count == 0 || rows.Count < 2) return rows;
+
+        bool[]? hidden = null;
+        if (secured != null)
+        {
+            hidden = new bool[orders.Count];
+            for (var k = 0; k < orders.Count; k++) hidden[k] = secured.Hides(orders[k].Node, orders[k].Attribute);
+        }
 
         var keys = new object?[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
@@ -23,7 +31,10 @@ internal static class Ordering
             for (var k = 0; k < orders.Count; k++)
             {
                 var entity = rows[i][orders[k].Node.Index];
-                rowKeys[k] = SortKey(entity == null ? null : PrimaryKey.ValueOf(entity, orders[k].Attribute), nameOf);
+                var value = entity == null ? null
+                    : hidden != null && hidden[k] ? secured!.ValueOf(entity, orders[k].Attribute)
+                    : PrimaryKey.ValueOf(entity, orders[k].Attribute);
+                rowKeys[k] = SortKey(value, nameOf);
             }
 
             keys[i] = rowKeys;

@@ -11,29 +11,31 @@ namespace Xrm.Emulator.Queries;
 /// <summary>
 /// Builds the entity a caller receives from a joined row: copies (never stored instances) of the requested columns
 /// that have a value, the primary id as Dataverse adds it, and link-entity columns as AliasedValue under
-/// "alias.column" (or the FetchXML attribute alias).
+/// "alias.column" (or the FetchXML attribute alias). A secured column the caller may not read is left out, on the root
+/// and on link-entities alike.
 /// </summary>
 internal static class Projection
 {
-    public static Entity Project(Entity?[] row, QueryPlan plan)
+    public static Entity Project(Entity?[] row, QueryPlan plan, SecuredColumnReads? secured = null)
     {
         var root = row[0]!;
         var result = new Entity(root.LogicalName) { RowVersion = root.RowVersion };
         var primaryId = PrimaryKey.NameFor(root);
         var columns = new ProjectedColumns(result, ExpectedColumns(plan, root));
+        var hiding = secured != null && secured.ProjectsHidden(plan.Root) ? secured : null;
 
         if (plan.Root.AllColumns)
         {
             foreach (var pair in root.Attributes)
             {
-                columns.Copy(root, pair.Key, pair.Key, alias: null, mayRepeat: false);
+                if (hiding == null || Visible(hiding, plan.Root, root, pair.Key)) columns.Copy(root, pair.Key, pair.Key, alias: null, mayRepeat: false);
             }
         }
         else
         {
             foreach (var column in plan.Root.Columns)
             {
-                columns.Copy(root, column, column, alias: null, mayRepeat: false);
+                if (hiding == null || Visible(hiding, plan.Root, root, column)) columns.Copy(root, column, column, alias: null, mayRepeat: false);
             }
         }
 
@@ -46,19 +48,20 @@ internal static class Projection
 
         foreach (var (attribute, alias) in plan.Root.AliasedColumns)
         {
-            columns.Copy(root, attribute, alias, alias: root.LogicalName, mayRepeat: true);
+            if (hiding == null || Visible(hiding, plan.Root, root, attribute)) columns.Copy(root, attribute, alias, alias: root.LogicalName, mayRepeat: true);
         }
 
         foreach (var link in plan.Links)
         {
             var linked = row[link.Index];
             if (linked == null) continue; // an outer join that found nothing returns no aliased values
+            hiding = secured != null && secured.ProjectsHidden(link) ? secured : null;
 
             if (link.AllColumns)
             {
                 foreach (var column in linked.Attributes.Keys.ToList())
                 {
-                    columns.Copy(linked, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
+                    if (hiding == null || Visible(hiding, link, linked, column)) columns.Copy(linked, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
                 }
             }
             else
@@ -66,19 +69,23 @@ internal static class Projection
                 // "alias.column" keys are distinct: the plan's columns are, and so are link aliases.
                 for (var i = 0; i < link.Columns.Count; i++)
                 {
-                    columns.Copy(linked, link.Columns[i], link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
+                    if (hiding == null || Visible(hiding, link, linked, link.Columns[i])) columns.Copy(linked, link.Columns[i], link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
                 }
             }
 
             foreach (var (attribute, alias) in link.AliasedColumns)
             {
-                columns.Copy(linked, attribute, alias, alias: linked.LogicalName, mayRepeat: true);
+                if (hiding == null || Visible(hiding, link, linked, attribute)) columns.Copy(linked, attribute, alias, alias: linked.LogicalName, mayRepeat: true);
             }
         }
 
         columns.AddTo(result);
         return result;
     }
+
+    /// <summary>Whether the caller may see the column's value on this row: false for a secured column hidden from them there.</summary>
+    private static bool Visible(SecuredColumnReads secured, PlanNode node, Entity source, string attribute) =>
+        !secured.Hides(node, attribute) || secured.CanRead(source, attribute);
 
     private static int ExpectedColumns(QueryPlan plan, Entity root)
     {

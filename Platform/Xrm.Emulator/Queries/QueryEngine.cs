@@ -77,7 +77,8 @@ public static class QueryEngine
 
         // Compile everything first: a bad operator or value fails before any row is read.
         var probe = new ColumnTypeProbe(context.Store);
-        var filters = new FilterCompiler(plan, context, probe);
+        var secured = SecuredColumnReads.For(plan, context);
+        var filters = new FilterCompiler(plan, context, probe, secured);
         var (rootOnly, where) = filters.CompileCriteria(plan.Criteria);
         foreach (var link in plan.Links)
         {
@@ -111,13 +112,13 @@ public static class QueryEngine
         statistics.RowsMatched = matched.Count;
         if (plan.Aggregates != null)
         {
-            var aggregate = Aggregation.Compute(plan, matched);
+            var aggregate = Aggregation.Compute(plan, matched, secured);
             statistics.RowsReturned = aggregate.Entities.Count;
             return aggregate;
         }
 
         var metadata = context.Metadata;
-        var ordered = keyOrdered != null ? matched : Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store));
+        var ordered = keyOrdered != null ? matched : Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store), secured);
 
         // Distinct compares the returned columns, so it needs the projection of every row; otherwise only the page is projected.
         List<Entity>? projected = null;
@@ -128,7 +129,7 @@ public static class QueryEngine
             projected = new List<Entity>();
             foreach (var row in ordered)
             {
-                var entity = Projection.Project(row, plan);
+                var entity = Projection.Project(row, plan, secured);
                 if (!seen.Add(Projection.DistinctKey(entity))) continue;
                 distinctRows.Add(row);
                 projected.Add(entity);
@@ -146,7 +147,7 @@ public static class QueryEngine
         var page = new List<Entity>(window.Count);
         for (var i = window.Start; i < window.Start + window.Count; i++)
         {
-            page.Add(projected != null ? projected[i] : Projection.Project(ordered[i], plan));
+            page.Add(projected != null ? projected[i] : Projection.Project(ordered[i], plan, secured));
         }
 
         statistics.RowsReturned = page.Count;

@@ -96,19 +96,7 @@ internal static class AccessCheck
     /// Removes the secured columns the user may not read (no profile, no field share): the platform returns them as if
     /// empty. A column that cannot be secured for read (yes/no, choice with a default) stays: everyone reads it.
     /// </summary>
-    public static void RemoveUnreadableColumns(XrmEmulator emulator, Guid userId, Entity entity)
-    {
-        if (!Applies(emulator, userId)) return;
-        var metadata = emulator.Metadata.Find(entity.LogicalName);
-        if (metadata == null) return;
-        foreach (var column in entity.Attributes.Keys.ToList())
-        {
-            if (metadata.Column(column) is { IsSecured: true, CanBeSecuredForRead: true } && !emulator.Security.FieldPermissionOf(userId, entity.LogicalName, column, entity.Id).CanRead)
-            {
-                entity.Attributes.Remove(column);
-            }
-        }
-    }
+    public static void RemoveUnreadableColumns(XrmEmulator emulator, Guid userId, Entity entity) => SecuredColumnAccess.For(emulator, userId)?.RemoveUnreadable(entity);
 
     /// <summary>Refuses a Create or Update that sets a secured column the user may not set.</summary>
     public static void RequireColumnWrites(XrmEmulator emulator, Guid userId, Entity target, bool create)

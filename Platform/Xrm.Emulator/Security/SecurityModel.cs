@@ -86,17 +86,13 @@ public sealed class SecurityModel
     /// What the user may do with a secured column: their profiles and their teams' and, for an existing record, the
     /// field shares of that record with them or their teams.
     /// </summary>
-    internal FieldPermission FieldPermissionOf(Guid userId, string table, string column, Guid? recordId = null)
-    {
-        if (IsSystemAdministrator(userId)) return new FieldPermission(true, true, true);
-        var permission = FieldPermission.Nothing;
-        var principals = TeamsOf(userId).Prepend(userId).ToList();
-        foreach (var principal in principals)
-        {
-            if (!_profiles.TryGetValue(principal, out var profiles)) continue;
-            foreach (var profile in profiles) permission = permission.Or(profile.PermissionOn(table, column));
-        }
+    internal FieldPermission FieldPermissionOf(Guid userId, string table, string column, Guid? recordId = null) =>
+        IsSystemAdministrator(userId) ? new FieldPermission(true, true, true) : FieldPermissionOf(PrincipalsOf(userId), table, column, recordId);
 
+    /// <summary>The same for a caller who is not a System Administrator, whose principals (the user and their teams) are known.</summary>
+    internal FieldPermission FieldPermissionOf(IReadOnlyCollection<Guid> principals, string table, string column, Guid? recordId)
+    {
+        var permission = ProfilePermissionOf(principals, table, column);
         if (recordId is { } id && id != Guid.Empty && (!permission.CanRead || !permission.CanUpdate) && _emulator.Metadata.Find(table) is { } metadata)
         {
             permission = permission.Or(FieldShares.PermissionOn(_emulator, principals, metadata, id, column));
@@ -104,6 +100,22 @@ public sealed class SecurityModel
 
         return permission;
     }
+
+    /// <summary>What the profiles of the user and their teams allow on a column, for every record.</summary>
+    internal FieldPermission ProfilePermissionOf(IReadOnlyCollection<Guid> principals, string table, string column)
+    {
+        var permission = FieldPermission.Nothing;
+        foreach (var principal in principals)
+        {
+            if (!_profiles.TryGetValue(principal, out var profiles)) continue;
+            foreach (var profile in profiles) permission = permission.Or(profile.PermissionOn(table, column));
+        }
+
+        return permission;
+    }
+
+    /// <summary>The user and the teams they are a member of: whom profiles and field shares name.</summary>
+    internal IReadOnlyCollection<Guid> PrincipalsOf(Guid userId) => TeamsOf(userId).Prepend(userId).ToList();
 
     /// <summary>The owner teams <paramref name="userId"/> is a member of (teammembership).</summary>
     internal IEnumerable<Guid> TeamsOf(Guid userId) =>

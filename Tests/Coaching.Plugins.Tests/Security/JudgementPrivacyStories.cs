@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Coaching.Core.Commitments;
 using Coaching.Core.Opportunities;
@@ -93,6 +94,38 @@ public class JudgementPrivacyStories
         session.Contains(SessionTable.ExecutionConcern).Should().BeFalse("the execution concern is the coach's judgement of Rick");
         session.FormattedValues.ContainsKey(SessionTable.ExecutionConcern).Should().BeFalse();
         listed.Contains(SessionTable.ExecutionConcern).Should().BeFalse("a view of sessions shows the peer no concern either");
+    }
+
+    [Fact]
+    public void A_peer_rep_who_filters_sessions_on_the_execution_concern_finds_none_while_the_coach_finds_the_session()
+    {
+        var willSessions = new QueryExpression(SessionTable.Name) { ColumnSet = new ColumnSet(ActivityColumns.Subject) };
+        willSessions.Criteria.AddCondition(SessionTable.ExecutionConcern, ConditionOperator.Equal, (int)ExecutionConcernKind.Will);
+
+        var asPeer = _world.Emulator.Service(_peerRep).RetrieveMultiple(willSessions).Entities;
+        var asCoach = _world.Emulator.Service(_world.Manager).RetrieveMultiple(willSessions).Entities;
+
+        asPeer.Should().BeEmpty("to the peer the concern is null: a filter on it must not tell which rep has one");
+        asCoach.Select(e => e.Id).Should().Equal(_session);
+    }
+
+    [Fact]
+    public void A_peer_rep_who_orders_sessions_by_commitments_missed_gets_them_as_if_none_were_recorded()
+    {
+        var other = _world.Opportunity("Fabrikam expansion", _world.FittingAccount("Fabrikam Wholesale"), goal: "Book the site visit", nextInteraction: _world.Now.AddDays(6));
+        _world.MoveToStage(other, SalesStage.Develop);
+        var otherSession = _world.Sessions(other).Single().Id;
+        _world.Emulator.Service(_world.Manager).Update(new Entity(SessionTable.Name, otherSession) { [SessionTable.CommitmentsMissed] = 4 });
+        var bySubject = new QueryExpression(SessionTable.Name) { ColumnSet = new ColumnSet(ActivityColumns.Subject) };
+        bySubject.AddOrder(ActivityColumns.Subject, OrderType.Ascending);
+        var byMissed = new QueryExpression(SessionTable.Name) { ColumnSet = new ColumnSet(ActivityColumns.Subject) };
+        byMissed.AddOrder(SessionTable.CommitmentsMissed, OrderType.Descending);
+        byMissed.AddOrder(ActivityColumns.Subject, OrderType.Ascending);
+        List<Guid> Ids(Guid user, QueryExpression query) => _world.Emulator.Service(user).RetrieveMultiple(query).Entities.Select(e => e.Id).ToList();
+
+        Ids(_world.Manager, byMissed).Should().Equal(otherSession, _session);
+        Ids(_peerRep, bySubject).Should().Equal(new[] { _session, otherSession }, "the subjects alone order Contoso first");
+        Ids(_peerRep, byMissed).Should().Equal(new[] { _session, otherSession }, "to the peer no session has missed commitments: the subject decides");
     }
 
     [Fact]
