@@ -159,6 +159,7 @@ public static class SimulateCommand
             SettingsPath = settings == null ? null : Shown(settings.Path),
             Window = window,
             SolutionFolder = solution,
+            MeasureLiveHeap = timings,
         };
 
         SimulationResult result;
@@ -204,6 +205,7 @@ public static class SimulateCommand
             var gc = GC.GetGCMemoryInfo();
             error.WriteLine($"GC at last collection: heap {gc.HeapSizeBytes / 1048576} MB, fragmented {gc.FragmentedBytes / 1048576} MB, committed {gc.TotalCommittedBytes / 1048576} MB, " +
                             $"pause {gc.PauseTimePercentage:0.#}% of the run");
+            if (result.Summary.LiveAfterReplayMb is { } live) error.WriteLine($"live after the replay (full collection): {live} MB");
         }
 
         return ExitCodes.Ok;

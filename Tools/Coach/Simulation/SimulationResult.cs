@@ -113,6 +113,9 @@ public sealed class SimulationSummary
     /// <summary>Where the time went, phase by phase (shown with --timings).</summary>
     public List<(string Phase, TimeSpan Time, long WorkingSetMb)> Phases { get; } = new();
 
+    /// <summary>Heap still alive right after the replay, emulator included (measured with --timings only).</summary>
+    public long? LiveAfterReplayMb { get; set; }
+
     /// <summary>Rows the emulator holds per table at the end (shown with --timings: where the memory goes).</summary>
     public Dictionary<string, int> StoredRows { get; } = new(StringComparer.Ordinal);
 

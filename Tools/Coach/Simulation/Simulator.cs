@@ -29,6 +29,9 @@ public sealed class SimulationOptions
 
     /// <summary>The unpacked solution (Solution/src); found next to the tool or above the current folder when null.</summary>
     public string? SolutionFolder { get; init; }
+
+    /// <summary>After the replay, run a full collection and record what stays alive (--timings; it costs a full GC).</summary>
+    public bool MeasureLiveHeap { get; init; }
 }
 
 /// <summary>
@@ -102,6 +105,7 @@ public static class Simulator
         replayer.RefreshThrough(plan.AsOf);
         replay.Stop();
         Lap("replay");
+        long? liveAfterReplay = options.MeasureLiveHeap ? GC.GetTotalMemory(forceFullCollection: true) / 1048576 : null;
         hooks?.AfterReplay?.Invoke(emulator, replayer.Opportunities);
         emulator.UtcNow = plan.AsOf;
 
@@ -224,6 +228,7 @@ public static class Simulator
         };
         Lap("sections");
         result.Summary.Phases.AddRange(phases);
+        result.Summary.LiveAfterReplayMb = liveAfterReplay;
         foreach (var table in emulator.Store.TableNames.OrderBy(t => t, StringComparer.Ordinal)) result.Summary.StoredRows[table] = emulator.Store.Count(table);
         result.Summary.TotalTime = total.Elapsed;
         return result;
