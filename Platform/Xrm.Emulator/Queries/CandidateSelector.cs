@@ -41,8 +41,9 @@ internal static class CandidateSelector
 
     /// <summary>
     /// The candidates in ascending primary key order, for a query ordered by its primary key that wants only its first
-    /// rows (TopCount): the index's rows sorted when an equality index narrows them to a few pages, else the table in key
-    /// order from the bound a top-level "id &gt; x" (or "&gt;=") condition sets, so the caller can stop at its page.
+    /// rows (TopCount, or a page after a paging cookie): the index's rows sorted when an equality index narrows them to a
+    /// few pages, else the table in key order; either from the tightest bound of the cookie and a top-level "id &gt; x"
+    /// (or "&gt;=") condition, so the caller can stop at its page.
     /// </summary>
     /// <param name="wanted">Rows the caller stops at.</param>
     /// <param name="cookieLast">The last id of the previous page (a paging cookie), read after; null from the start.</param>
