@@ -19,13 +19,23 @@ internal static class CandidateSelector
     public static IEnumerable<Entity> Select(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics)
     {
         var table = plan.Root.LogicalName;
+        var (best, bestColumn) = SmallestIndexSet(plan, compiler, probe, context);
+        if (best == null) return context.Store.Scan(table);
+
+        statistics.IndexUsed = $"{table}.{bestColumn}";
+        return Rows(context.Store, table, best);
+    }
+
+    /// <summary>The smallest set of ids an equality index gives for a root condition every row must meet, or null.</summary>
+    private static (IReadOnlyCollection<Guid>? Ids, string? Column) SmallestIndexSet(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context)
+    {
         IReadOnlyCollection<Guid>? best = null;
         string? bestColumn = null;
         foreach (var condition in TopLevelAndConditions(plan.Criteria))
         {
             var (node, attribute) = compiler.Target(condition, plan.Root);
             if (node != plan.Root) continue;
-            var ids = IdsFor(condition, table, attribute, probe, context);
+            var ids = IdsFor(condition, plan.Root.LogicalName, attribute, probe, context);
             if (ids != null && (best == null || ids.Count < best.Count))
             {
                 best = ids;
@@ -33,10 +43,7 @@ internal static class CandidateSelector
             }
         }
 
-        if (best == null) return context.Store.Scan(table);
-
-        statistics.IndexUsed = $"{table}.{bestColumn}";
-        return Rows(context.Store, table, best);
+        return (best, bestColumn);
     }
 
     /// <summary>
@@ -50,15 +57,12 @@ internal static class CandidateSelector
     public static IEnumerable<Entity> SelectInKeyOrder(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics, int wanted, Guid? cookieLast)
     {
         var table = plan.Root.LogicalName;
-        IReadOnlyCollection<Guid>? best = null;
-        string? bestColumn = null;
         Guid? after = cookieLast;
         var inclusive = false;
         foreach (var condition in TopLevelAndConditions(plan.Criteria))
         {
             var (node, attribute) = compiler.Target(condition, plan.Root);
-            if (node != plan.Root) continue;
-            if (PrimaryKey.IsPrimaryIdName(table, attribute)
+            if (node == plan.Root && PrimaryKey.IsPrimaryIdName(table, attribute)
                 && condition.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual
                 && condition.Values.Count == 1 && condition.Values[0] is Guid bound)
             {
@@ -66,16 +70,10 @@ internal static class CandidateSelector
                 var compared = after == null ? 1 : SqlGuidOrder.Instance.Compare(bound, after.Value);
                 if (compared > 0) (after, inclusive) = (bound, condition.Operator == ConditionOperator.GreaterEqual);
                 else if (compared == 0) inclusive &= condition.Operator == ConditionOperator.GreaterEqual;
-                continue;
-            }
-
-            var ids = IdsFor(condition, table, attribute, probe, context);
-            if (ids != null && (best == null || ids.Count < best.Count))
-            {
-                best = ids;
-                bestColumn = attribute;
             }
         }
+
+        var (best, bestColumn) = SmallestIndexSet(plan, compiler, probe, context);
 
         // An index that leaves a few pages of rows beats walking the table; the criteria are evaluated either way.
         if (best != null && best.Count <= 4 * wanted)
