@@ -31,7 +31,7 @@ namespace Coaching.Plugins.Services
         /// The changed columns of one deal, or null when its stored signals are right.
         /// </summary>
         /// <param name="deal">A row with <see cref="DealColumns"/>.</param>
-        /// <param name="account">The deal's account scored by <see cref="IcpFitRule.ScoreAccount"/> (of null when it has none); ignored while ICP is off.</param>
+        /// <param name="account">The deal's account scored by <see cref="IcpFitRule.ScoreAccount"/> (<c>ScoreAccount(null, ...)</c> when it has none); ignored while ICP is off.</param>
         public static Entity? Changes(Entity deal, IcpAccountScore account, CoachingSettings settings, DateTime now)
         {
             var changes = new Entity(OpportunityTable.Name, deal.Id);
@@ -65,45 +65,5 @@ namespace Coaching.Plugins.Services
         /// <summary>One UpdateMultiple of opportunities.</summary>
         public static void WriteBatch(IOrganizationService service, IReadOnlyList<Entity> batch) =>
             service.Execute(new UpdateMultipleRequest { Targets = new EntityCollection(batch.ToList()) { EntityName = OpportunityTable.Name } });
-
-    }
-
-    /// <summary>
-    /// The account columns the ICP reads (<see cref="IcpFitService.AccountColumns"/>), joined to a deal query under one
-    /// alias, and the keys they come back under, made once rather than for every deal of a page.
-    /// </summary>
-    public sealed class AccountLink
-    {
-        private readonly string _idKey;
-        private readonly string _industryKey;
-        private readonly string _employeesKey;
-        private readonly string _revenueKey;
-        private readonly string _countryKey;
-
-        public AccountLink(string alias)
-        {
-            Alias = alias;
-            _idKey = alias + "." + AccountTable.Id;
-            _industryKey = alias + "." + AccountTable.Industry;
-            _employeesKey = alias + "." + AccountTable.Employees;
-            _revenueKey = alias + "." + AccountTable.Revenue;
-            _countryKey = alias + "." + AccountTable.Country;
-        }
-
-        public string Alias { get; }
-
-        /// <summary>The linked account as the ICP sees it; null when the join found no account.</summary>
-        public IcpAccount? Read(Entity row)
-        {
-            if (!row.Contains(_idKey)) return null;
-            return new IcpAccount(
-                AccountIndustries.LabelOf(Value<OptionSetValue>(row, _industryKey)?.Value),
-                Value<int?>(row, _employeesKey),
-                Value<Money>(row, _revenueKey)?.Value,
-                Value<string>(row, _countryKey));
-        }
-
-        private static T? Value<T>(Entity row, string key) =>
-            row.Attributes.TryGetValue(key, out var value) && value is AliasedValue aliased && aliased.Value is T typed ? typed : default;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using Coaching.Core.Icp;
 using Coaching.Core.Opportunities;
 using Coaching.Plugins.Infrastructure;
 using Coaching.Plugins.Schema;
@@ -77,25 +78,64 @@ namespace Coaching.Plugins.Services
             }
         }
 
+        /// <summary>
+        /// The account columns the ICP reads (<see cref="IcpFitService.AccountColumns"/>), joined to a deal query under one
+        /// alias, and the keys they come back under, made once rather than for every deal of a page.
+        /// </summary>
+        private sealed class AccountLink
+        {
+            private readonly string _idKey;
+            private readonly string _industryKey;
+            private readonly string _employeesKey;
+            private readonly string _revenueKey;
+            private readonly string _countryKey;
+
+            public AccountLink(string alias)
+            {
+                Alias = alias;
+                _idKey = alias + "." + AccountTable.Id;
+                _industryKey = alias + "." + AccountTable.Industry;
+                _employeesKey = alias + "." + AccountTable.Employees;
+                _revenueKey = alias + "." + AccountTable.Revenue;
+                _countryKey = alias + "." + AccountTable.Country;
+            }
+
+            public string Alias { get; }
+
+            /// <summary>The linked account as the ICP sees it; null when the join found no account.</summary>
+            public IcpAccount? Read(Entity row)
+            {
+                if (!row.Contains(_idKey)) return null;
+                return new IcpAccount(
+                    AccountIndustries.LabelOf(Value<OptionSetValue>(row, _industryKey)?.Value),
+                    Value<int?>(row, _employeesKey),
+                    Value<Money>(row, _revenueKey)?.Value,
+                    Value<string>(row, _countryKey));
+            }
+
+            private static T? Value<T>(Entity row, string key) =>
+                row.Attributes.TryGetValue(key, out var value) && value is AliasedValue aliased && aliased.Value is T typed ? typed : default;
+        }
+
         /// <summary>Each account's ICP criteria scored once per call, whichever of its deals comes first.</summary>
         private sealed class AccountScores
         {
             private readonly Core.Settings.IcpSettings _settings;
-            private readonly Dictionary<Core.Icp.IcpAccount, Core.Icp.IcpAccountScore> _scored = new Dictionary<Core.Icp.IcpAccount, Core.Icp.IcpAccountScore>();
-            private readonly Core.Icp.IcpAccountScore _noAccount;
+            private readonly Dictionary<IcpAccount, IcpAccountScore> _scored = new Dictionary<IcpAccount, IcpAccountScore>();
+            private readonly IcpAccountScore _noAccount;
 
             public AccountScores(Core.Settings.IcpSettings settings)
             {
                 _settings = settings;
-                _noAccount = Core.Icp.IcpFitRule.ScoreAccount(null, settings);
+                _noAccount = IcpFitRule.ScoreAccount(null, settings);
             }
 
-            public Core.Icp.IcpAccountScore Of(Core.Icp.IcpAccount? account)
+            public IcpAccountScore Of(IcpAccount? account)
             {
                 if (account == null) return _noAccount;
                 if (!_scored.TryGetValue(account, out var score))
                 {
-                    score = Core.Icp.IcpFitRule.ScoreAccount(account, _settings);
+                    score = IcpFitRule.ScoreAccount(account, _settings);
                     _scored.Add(account, score);
                 }
 
@@ -112,7 +152,7 @@ namespace Coaching.Plugins.Services
         }
 
         // The deal's account as the ICP sees it: the parent account, else the customer when the customer is an account.
-        private static Core.Icp.IcpAccount? AccountOf(Entity deal)
+        private static IcpAccount? AccountOf(Entity deal)
         {
             var account = OpportunityValues.Account(new TargetRecord(deal, null, null));
             if (account == null) return null;
