@@ -57,10 +57,14 @@ namespace Coaching.Plugins.Services
             return state.HasValue && Enum.IsDefined(typeof(OpportunityState), state.Value) ? (OpportunityState)state.Value : OpportunityState.Open;
         }
 
-        public static IcpAccount ToIcpAccount(Entity account) => new IcpAccount(
-            AccountIndustries.LabelOf(account.GetAttributeValue<OptionSetValue>(AccountTable.Industry)?.Value),
-            account.GetAttributeValue<int?>(AccountTable.Employees),
-            account.GetAttributeValue<Money>(AccountTable.Revenue)?.Value,
-            account.GetAttributeValue<string>(AccountTable.Country));
+        public static IcpAccount ToIcpAccount(Entity account) =>
+            ToIcpAccount(column => account.Attributes.TryGetValue(column, out var value) ? value : null);
+
+        /// <summary>The ICP's view of an account whose columns <paramref name="valueOf"/> reads (a row, or columns joined to one).</summary>
+        public static IcpAccount ToIcpAccount(Func<string, object?> valueOf) => new IcpAccount(
+            AccountIndustries.LabelOf((valueOf(AccountTable.Industry) as OptionSetValue)?.Value),
+            valueOf(AccountTable.Employees) as int?,
+            (valueOf(AccountTable.Revenue) as Money)?.Value,
+            valueOf(AccountTable.Country) as string);
     }
 }

@@ -85,36 +85,21 @@ namespace Coaching.Plugins.Services
         private sealed class AccountLink
         {
             private readonly string _idKey;
-            private readonly string _industryKey;
-            private readonly string _employeesKey;
-            private readonly string _revenueKey;
-            private readonly string _countryKey;
+            private readonly Dictionary<string, string> _keys = new Dictionary<string, string>();
 
             public AccountLink(string alias)
             {
                 Alias = alias;
                 _idKey = alias + "." + AccountTable.Id;
-                _industryKey = alias + "." + AccountTable.Industry;
-                _employeesKey = alias + "." + AccountTable.Employees;
-                _revenueKey = alias + "." + AccountTable.Revenue;
-                _countryKey = alias + "." + AccountTable.Country;
+                foreach (var column in IcpFitService.AccountColumns) _keys[column] = alias + "." + column;
             }
 
             public string Alias { get; }
 
             /// <summary>The linked account as the ICP sees it; null when the join found no account.</summary>
-            public IcpAccount? Read(Entity row)
-            {
-                if (!row.Contains(_idKey)) return null;
-                return new IcpAccount(
-                    AccountIndustries.LabelOf(Value<OptionSetValue>(row, _industryKey)?.Value),
-                    Value<int?>(row, _employeesKey),
-                    Value<Money>(row, _revenueKey)?.Value,
-                    Value<string>(row, _countryKey));
-            }
-
-            private static T? Value<T>(Entity row, string key) =>
-                row.Attributes.TryGetValue(key, out var value) && value is AliasedValue aliased && aliased.Value is T typed ? typed : default;
+            public IcpAccount? Read(Entity row) => row.Contains(_idKey)
+                ? OpportunityValues.ToIcpAccount(column => row.Attributes.TryGetValue(_keys[column], out var value) ? (value as AliasedValue)?.Value : null)
+                : null;
         }
 
         /// <summary>Each account's ICP criteria scored once per call, whichever of its deals comes first.</summary>
