@@ -13,6 +13,9 @@ namespace Xrm.Emulator.Queries;
 /// instead of a table scan; the full criteria are still evaluated on every candidate. That also keeps column security
 /// right: on a secured column the caller may not read, the rows holding the value are a superset of those the caller
 /// sees holding it, and the criteria, evaluated with the hidden value as null, drop the rest.
+/// An OR filter in that AND gives candidates too when each of its conditions does, on a root column or on a column of
+/// a linked table (the linked rows found by the index, then the root rows that join to them): "deals of the reps of
+/// this manager, or of the teams they administer" reads those deals, not every open deal.
 /// </summary>
 internal static class CandidateSelector
 {
@@ -40,6 +43,16 @@ internal static class CandidateSelector
             {
                 best = ids;
                 bestColumn = attribute;
+            }
+        }
+
+        foreach (var anyOf in TopLevelOrFilters(plan.Criteria))
+        {
+            var ids = IdsForAnyOf(anyOf, plan, compiler, probe, context, out var columns);
+            if (ids != null && (best == null || ids.Count < best.Count))
+            {
+                best = ids;
+                bestColumn = columns;
             }
         }
 
@@ -105,6 +118,80 @@ internal static class CandidateSelector
         var single = filter.Conditions.Count + filter.Filters.Count == 1; // an OR of one condition is that condition
         if (filter.FilterOperator != LogicalOperator.And && !single) return Enumerable.Empty<ConditionExpression>();
         return filter.Conditions.Concat(filter.Filters.SelectMany(TopLevelAndConditions));
+    }
+
+    /// <summary>OR filters (of two or more parts) every result row must satisfy: those in the top-level AND.</summary>
+    private static IEnumerable<FilterExpression> TopLevelOrFilters(FilterExpression? filter)
+    {
+        if (filter == null) return Enumerable.Empty<FilterExpression>();
+        if (filter.Conditions.Count + filter.Filters.Count == 1) return filter.Filters.SelectMany(TopLevelOrFilters);
+        if (filter.FilterOperator != LogicalOperator.And) return new[] { filter };
+        return filter.Filters.SelectMany(TopLevelOrFilters);
+    }
+
+    /// <summary>
+    /// Root ids an OR filter of conditions can match: the union over its conditions, each answered by an index on its
+    /// table and, for a linked table, carried up the links to the root (a superset: link criteria and the rest of the
+    /// filter are still evaluated on every candidate). Null when any part cannot be answered that way.
+    /// </summary>
+    private static IReadOnlyCollection<Guid>? IdsForAnyOf(FilterExpression anyOf, QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, out string? columns)
+    {
+        columns = null;
+        if (anyOf.Filters.Count > 0 || anyOf.Conditions.Count == 0) return null;
+        var union = new HashSet<Guid>();
+        var names = new List<string>();
+        foreach (var condition in anyOf.Conditions)
+        {
+            var (node, attribute) = compiler.Target(condition, plan.Root);
+            var ids = IdsFor(condition, node.LogicalName, attribute, probe, context);
+            if (ids == null) return null;
+            names.Add(node.IsRoot ? attribute : $"{node.Alias}.{attribute}");
+            for (var link = node; !link.IsRoot && ids.Count > 0; link = link.Parent!)
+            {
+                ids = JoiningParentIds(link, ids, probe, context);
+                if (ids == null) return null;
+            }
+
+            union.UnionWith(ids);
+        }
+
+        columns = string.Join(" or ", names);
+        return union;
+    }
+
+    /// <summary>Ids of the parent's rows whose link column holds the link column value of one of <paramref name="ids"/>.</summary>
+    private static IReadOnlyCollection<Guid>? JoiningParentIds(PlanNode link, IReadOnlyCollection<Guid> ids, ColumnTypeProbe probe, QueryContext context)
+    {
+        var parent = link.Parent!;
+        var parentSample = probe.Sample(parent.LogicalName, link.FromAttribute);
+        if (parentSample == null) return Array.Empty<Guid>(); // no parent row has a value to join on
+        var joinsOnParentKey = PrimaryKey.IsPrimaryIdName(parent.LogicalName, link.FromAttribute);
+        var parentIds = new HashSet<Guid>();
+        try
+        {
+            foreach (var id in ids)
+            {
+                var row = context.Store.Find(link.LogicalName, id);
+                var value = row == null ? null : QueryValues.Normalize(PrimaryKey.ValueOf(row, link.ToAttribute));
+                if (value == null) continue; // null joins nothing
+                if (joinsOnParentKey)
+                {
+                    if (value is not Guid parentId) return null;
+                    parentIds.Add(parentId);
+                }
+                else
+                {
+                    if (!TryIndexKey(value, parentSample, $"{parent.LogicalName}.{link.FromAttribute}", out var key)) return null;
+                    if (key != null) parentIds.UnionWith(context.Store.Lookup(parent.LogicalName, link.FromAttribute, key));
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidQueryException or UnsupportedQueryException)
+        {
+            return null; // values that do not compare: the evaluator joins them (and reports what it must)
+        }
+
+        return parentIds;
     }
 
     /// <summary>Ids the condition can match according to the index, or null when the index cannot answer it.</summary>

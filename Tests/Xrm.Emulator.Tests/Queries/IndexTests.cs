@@ -123,13 +123,31 @@ public class IndexTests
     }
 
     [Fact]
-    public void A_top_level_OR_scans_the_table()
+    public void A_top_level_OR_of_indexed_conditions_reads_the_union_of_their_rows()
+    {
+        QuerySampleData.SeedPipeline(_world.Store, opportunityCount: 100, accountCount: 10);
+        var query = new QueryExpression("opportunity");
+        query.Criteria.FilterOperator = LogicalOperator.Or;
+        query.Criteria.AddCondition("salesstage", ConditionOperator.Equal, 2);
+        query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 1);
+
+        var ids = _world.Run(query, out var statistics).Entities.Select(e => e.Id).ToList();
+
+        statistics.IndexUsed.Should().Be("opportunity.salesstage or statecode");
+        statistics.RowsExamined.Should().Be(30, "25 deals in stage 2 and 10 won, 5 of them both");
+        ids.Should().BeEquivalentTo(_world.Store.Scan("opportunity")
+            .Where(r => r.GetAttributeValue<OptionSetValue>("salesstage").Value == 2 || r.GetAttributeValue<OptionSetValue>("statecode").Value == 1)
+            .Select(r => r.Id));
+    }
+
+    [Fact]
+    public void A_top_level_OR_with_a_part_no_index_answers_scans_the_table()
     {
         QuerySampleData.SeedPipeline(_world.Store, opportunityCount: 100, accountCount: 10);
         var query = new QueryExpression("opportunity");
         query.Criteria.FilterOperator = LogicalOperator.Or;
         query.Criteria.AddCondition("salesstage", ConditionOperator.Equal, 1);
-        query.Criteria.AddCondition("statecode", ConditionOperator.Equal, 1);
+        query.Criteria.AddCondition("name", ConditionOperator.BeginsWith, "Opportunity 00000");
 
         _world.Run(query, out var statistics);
 
