@@ -25,7 +25,16 @@ public static class InputValues
     /// <summary>An ISO 8601 date or date-time; without an offset it is taken as UTC. The result is UTC.</summary>
     public static bool TryDate(string text, out DateTime utc)
     {
-        if (DateTimeOffset.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture,
+        var trimmed = text.Trim();
+        if (TryCommonIso(trimmed, out utc)) return true;
+        // Every accepted form starts with yyyy-MM-dd: anything else (a goal's text) is not worth ten exact parses.
+        if (trimmed.Length < 10 || !IsDigits(trimmed, 0, 4) || trimmed[4] != '-')
+        {
+            utc = default;
+            return false;
+        }
+
+        if (DateTimeOffset.TryParseExact(trimmed, DateFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value))
         {
             utc = value.UtcDateTime;
@@ -34,6 +43,47 @@ public static class InputValues
 
         utc = default;
         return false;
+    }
+
+    /// <summary>
+    /// "yyyy-MM-dd" and "yyyy-MM-ddTHH:mm:ssZ", the shapes exports write (hundreds of thousands of cells in a large
+    /// file), read without the general parser; false for anything else, which then goes through it.
+    /// </summary>
+    private static bool TryCommonIso(string s, out DateTime utc)
+    {
+        utc = default;
+        if (s.Length != 10 && s.Length != 20) return false;
+        if (!IsDigits(s, 0, 4) || s[4] != '-' || !IsDigits(s, 5, 2) || s[7] != '-' || !IsDigits(s, 8, 2)) return false;
+        int hour = 0, minute = 0, second = 0;
+        if (s.Length == 20)
+        {
+            if (s[10] != 'T' || !IsDigits(s, 11, 2) || s[13] != ':' || !IsDigits(s, 14, 2) || s[16] != ':' || !IsDigits(s, 17, 2) || s[19] != 'Z') return false;
+            hour = Number(s, 11, 2);
+            minute = Number(s, 14, 2);
+            second = Number(s, 17, 2);
+        }
+
+        int year = Number(s, 0, 4), month = Number(s, 5, 2), day = Number(s, 8, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+        utc = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Utc);
+        return true;
+    }
+
+    private static bool IsDigits(string s, int start, int count)
+    {
+        for (var i = start; i < start + count; i++)
+        {
+            if (s[i] is < '0' or > '9') return false;
+        }
+
+        return true;
+    }
+
+    private static int Number(string s, int start, int count)
+    {
+        var n = 0;
+        for (var i = start; i < start + count; i++) n = (n * 10) + (s[i] - '0');
+        return n;
     }
 
     /// <summary>The largest amount a Dataverse Money column holds (about ±922,337,203,685,477).</summary>
