@@ -61,6 +61,16 @@ public sealed class CategoryMap
     private static readonly IReadOnlyList<string> IndustryLabels =
         Enumerable.Range(1, 100).Select(i => AccountIndustries.LabelOf(i)).Where(l => l != null).Select(l => l!).ToList();
 
+    // Each field's labels by their key, made once: Map runs for several cells of every row of large files.
+    private static readonly Dictionary<string, Dictionary<string, string>> LabelsByKey = Fields.ToDictionary(
+        field => field,
+        field =>
+        {
+            var byKey = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var label in LabelsOf(field)) byKey.TryAdd(Key(label), label); // the first label of a key wins
+            return byKey;
+        });
+
     private readonly Dictionary<string, Dictionary<string, string>> _user = new();
 
     /// <summary>How many user mappings were given.</summary>
@@ -145,11 +155,7 @@ public sealed class CategoryMap
         if (text == null) return null;
         var key = Key(text);
         if (_user.TryGetValue(field, out var user) && user.TryGetValue(key, out var mapped)) return mapped;
-        foreach (var label in LabelsOf(field))
-        {
-            if (Key(label) == key) return label;
-        }
-
+        if (LabelsByKey.TryGetValue(field, out var labels) && labels.TryGetValue(key, out var label)) return label;
         return Synonyms.TryGetValue(field, out var synonyms) && synonyms.TryGetValue(key, out var synonym) ? synonym : null;
     }
 
