@@ -8,6 +8,7 @@ using Coaching.Plugins.Tests.CoachingWorkflow;
 using Coaching.Plugins.Tests.Support;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Xrm.Emulator.Security;
 using static Coaching.Plugins.Tests.Signals.SignalRefresh;
 
 namespace Coaching.Plugins.Tests.Signals;
@@ -117,6 +118,22 @@ public class IncrementalRefreshStories
         response[RefreshCoachingSignalsMessage.Read].Should().Be(1);
         _world.Read(deal).GetAttributeValue<int?>(OpportunityTable.IcpFitScore).Should().Be(75, "Wholesale is no longer a target industry");
         Stored(deal).GetAttributeValue<string>(OpportunityTable.SignalsSettings).Should().Be(SignalSettingsFingerprint.Of(CoachingSettingsParser.Parse(OnlyConsulting)));
+    }
+
+    [Fact]
+    public void A_deal_scored_without_its_account_because_the_rep_may_not_read_it_is_scored_again_by_the_daily_refresh()
+    {
+        var account = _world.FittingAccount(); // owned by the admin who created it
+        // Reps read accounts at user level in this organization: the rep's save cannot see the deal's account.
+        _world.Emulator.Security.AssignRole(_world.Rep, SecurityModel.StandardRole("Salesperson").Grant("prvReadAccount", PrivilegeDepth.User));
+        _world.Emulator.Security.Enforce();
+        var deal = _world.Opportunity("Deal on a hidden account", account, goal: Goal, nextInteraction: _world.Now.AddDays(5), closeDate: _world.Now.Date.AddDays(200));
+        _world.Read(deal).GetAttributeValue<OptionSetValue>(OpportunityTable.IcpFitBand).Value.Should().Be((int)Core.Icp.IcpFitBand.Unknown);
+
+        Refresh(Admin)[RefreshCoachingSignalsMessage.Read].Should().Be(1, "the daily flow's account sees the account");
+
+        _world.Read(deal).GetAttributeValue<int?>(OpportunityTable.IcpFitScore).Should().Be(100);
+        Refresh(Admin)[RefreshCoachingSignalsMessage.Read].Should().Be(0);
     }
 
     [Fact]
