@@ -105,7 +105,67 @@ namespace Coaching.Core.Review
             return reasons.Count == 0 ? NotFlagged : new ReviewFlagResult(true, reasons.AsReadOnly());
         }
 
+        /// <summary>
+        /// The earliest moment at which time alone can add or remove one of the <see cref="TimeBasedReasons"/> of this deal
+        /// as it is stored (evaluated at any moment from <paramref name="now"/> up to, not including, it, the rule gives the
+        /// reasons it gives at <paramref name="now"/>); null when time alone cannot change them: review off, the deal closed
+        /// or past the early stages, or every date-driven reason already settled for good. The daily refresh reads only the
+        /// deals whose moment has come.
+        /// </summary>
+        public static DateTime? SignalsDueOn(ReviewInput input, ReviewSettings settings, DateTime now)
+        {
+            if (input == null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            if (settings == null)
+            {
+                throw new ArgumentNullException(nameof(settings));
+            }
+
+            if (!settings.Enabled || input.State != OpportunityState.Open || !settings.EarlyStages.Contains(input.Stage))
+            {
+                return null;
+            }
+
+            DateTime? due = null;
+            var today = now.Date;
+            if (input.EstimatedCloseDate.HasValue)
+            {
+                // Days count calendar dates: "Closing soon" starts at midnight ClosingSoonDays before the close date,
+                // "Close date passed" at midnight after it.
+                var close = input.EstimatedCloseDate.Value.Date;
+                due = Earliest(due, MidnightAfter(today, AddDays(close, -(long)settings.ClosingSoonDays)));
+                due = Earliest(due, MidnightAfter(today, AddDays(close, 1)));
+            }
+
+            if (input.CreatedOn.HasValue)
+            {
+                // Stale once more than StaleDays calendar days have passed since the day it was created.
+                due = Earliest(due, MidnightAfter(today, AddDays(input.CreatedOn.Value.Date, (long)settings.StaleDays + 1)));
+            }
+
+            if (settings.RequireNextInteraction && input.NextInteractionDate.HasValue && input.NextInteractionDate.Value >= now)
+            {
+                // "Passed" holds at any moment after the date itself (a moment, not a day).
+                due = Earliest(due, input.NextInteractionDate.Value);
+            }
+
+            return due.HasValue ? DateTime.SpecifyKind(due.Value, DateTimeKind.Utc) : (DateTime?)null;
+        }
+
         private static int DaysBetween(DateTime from, DateTime to) => (int)(to.Date - from.Date).TotalDays;
+
+        /// <summary>The midnight that starts <paramref name="day"/> when it is later than today's; null when that day has begun.</summary>
+        private static DateTime? MidnightAfter(DateTime today, DateTime? day) => day.HasValue && day.Value > today ? day : null;
+
+        /// <summary>The date <paramref name="days"/> from <paramref name="date"/>; null beyond the calendar's end (never reached).</summary>
+        private static DateTime? AddDays(DateTime date, long days) =>
+            days >= 0 ? (DateTime.MaxValue.Date - date).TotalDays >= days ? date.AddDays(days) : (DateTime?)null
+                : (date - DateTime.MinValue).TotalDays >= -days ? date.AddDays(days) : DateTime.MinValue;
+
+        private static DateTime? Earliest(DateTime? a, DateTime? b) => !a.HasValue ? b : !b.HasValue ? a : a.Value <= b.Value ? a : b;
 
     }
 }

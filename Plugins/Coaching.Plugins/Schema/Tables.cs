@@ -32,6 +32,12 @@ namespace Coaching.Plugins.Schema
         public const string ReviewFlag = "coach_reviewflag";
         public const string ReviewReasons = "coach_reviewreasons";
         public const string LastCoachedOn = "coach_lastcoachedon";
+
+        /// <summary>When time alone next changes the review reasons (<see cref="Core.Review.ReviewFlagRule.SignalsDueOn"/>).</summary>
+        public const string SignalsDueOn = "coach_signalsdueon";
+
+        /// <summary>The settings the stored signals were computed with (<see cref="Core.Settings.SignalSettingsFingerprint"/>).</summary>
+        public const string SignalsSettings = "coach_signalssettings";
     }
 
     public static class AccountTable

@@ -11,9 +11,9 @@ using Microsoft.Xrm.Sdk.Messages;
 namespace Coaching.Plugins.Services
 {
     /// <summary>
-    /// The stored coaching signals of an open deal (ICP fit, review flag and reasons) recomputed outside a save of
-    /// the deal: by the daily refresh (time passed, settings changed) and by an account change. Only what differs
-    /// from what is stored is written, in bulk.
+    /// The stored coaching signals of an open deal (ICP fit, review flag and reasons, with the moment time next changes
+    /// them and the settings they were computed with) recomputed outside a save of the deal: by the daily refresh (time
+    /// passed, settings changed) and by an account change. Only what differs from what is stored is written, in bulk.
     /// </summary>
     public static class DealSignals
     {
@@ -24,7 +24,7 @@ namespace Coaching.Plugins.Services
         public static readonly string[] DealColumns = ReviewFlagService.RuleColumns.Concat(new[]
         {
             OpportunityTable.Customer, OpportunityTable.ParentAccount, OpportunityTable.ReviewFlag, OpportunityTable.ReviewReasons,
-            OpportunityTable.IcpFitBand, OpportunityTable.IcpFitReasons,
+            OpportunityTable.IcpFitBand, OpportunityTable.IcpFitReasons, OpportunityTable.SignalsDueOn, OpportunityTable.SignalsSettings,
         }).Distinct().ToArray();
 
         /// <summary>
@@ -42,8 +42,8 @@ namespace Coaching.Plugins.Services
             }
 
             // The review rule reads the new score: the deal as stored, under the changes (no copy of the row per deal).
-            var review = ReviewFlagService.Evaluate(new TargetRecord(changes, deal, null), settings, now);
-            ReviewFlagService.SetChanges(changes, deal, review);
+            // The fit was just computed with these settings (or ICP is off): the fingerprint says so.
+            ReviewFlagService.SetSignals(changes, new TargetRecord(changes, deal, null), deal, settings, now, SignalSettingsFingerprint.Of(settings));
             return changes.Attributes.Count == 0 ? null : changes;
         }
 

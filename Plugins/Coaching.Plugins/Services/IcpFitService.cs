@@ -47,6 +47,9 @@ namespace Coaching.Plugins.Services
                     ? IcpFitRule.EvaluateWithHiddenAccount(dealValue, settings)
                     : IcpFitRule.Evaluate(found == null ? null : OpportunityValues.ToIcpAccount(found), dealValue, settings);
                 SetChanges(record.Target, null, fit);
+                // Scored without the account: not what the settings give, so the stored fingerprint is cleared and the daily
+                // refresh (run by someone who sees the account) scores it again.
+                if (hidden) record.Target[OpportunityTable.SignalsSettings] = null;
                 context.Trace("ICP fit {0} ({1})", fit.Band, fit.Score?.ToString() ?? "no score");
             }
         }

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using Coaching.Core.Icp;
 using Coaching.Core.Opportunities;
+using Coaching.Core.Settings;
 using Coaching.Plugins.Infrastructure;
 using Coaching.Plugins.Schema;
 using Microsoft.Xrm.Sdk;
@@ -15,7 +16,9 @@ namespace Coaching.Plugins.Services
     /// coach_RefreshCoachingSignals: recomputes the stored review flag and reasons and the ICP fit of open deals
     /// (all the caller can see, or one owner's, or one manager's team), pages of 5,000 deals in opportunity id order,
     /// one query per page (the deals joined to their parent account and their customer account), writing only the
-    /// changed deals. Stops between pages when the call has run <see cref="TimeBudget"/> (the platform ends a
+    /// changed deals. It reads only the deals whose stored signals can have changed (<see cref="AddDueFilter"/>): those
+    /// whose signals due moment has come, and those stored with other settings (or before the deal had a fingerprint);
+    /// every other deal was evaluated, at its last save or refresh, with these settings and nothing time does changes it yet. Stops between pages when the call has run <see cref="TimeBudget"/> (the platform ends a
     /// plug-in at 2 minutes) or read the caller's MaxDeals, and returns a token to continue after the last deal read
     /// (or, when the budget runs out while a page's changes are being written, after the last deal written).
     /// </summary>
@@ -39,6 +42,7 @@ namespace Coaching.Plugins.Services
             }
 
             var settings = CoachingSettingsProvider.Get(context);
+            var fingerprint = SignalSettingsFingerprint.Of(settings);
             var scores = new AccountScores(settings.Icp); // one call's memo: accounts have several open deals each
             var watch = Stopwatch.StartNew();
             var read = 0;
@@ -46,7 +50,7 @@ namespace Coaching.Plugins.Services
             while (true)
             {
                 var size = maxDeals.HasValue ? Math.Min(PageSize, maxDeals.Value - read) : PageSize;
-                var page = ReadPage(context.UserService, managerId, ownerId, after, size);
+                var page = ReadPage(context.UserService, managerId, ownerId, after, size, context.Now, fingerprint);
                 var changes = page.Select(deal => DealSignals.Changes(deal, scores.Of(AccountOf(deal)), settings, context.Now)).Where(c => c != null).Select(c => c!).ToList();
                 read += page.Count;
                 foreach (var batch in DealSignals.Batches(changes))
@@ -146,10 +150,11 @@ namespace Coaching.Plugins.Services
                 : CustomerAccount.Read(deal);
         }
 
-        private static IReadOnlyList<Entity> ReadPage(IOrganizationService service, Guid? managerId, Guid? ownerId, Guid? after, int size)
+        private static IReadOnlyList<Entity> ReadPage(IOrganizationService service, Guid? managerId, Guid? ownerId, Guid? after, int size, DateTime now, string fingerprint)
         {
             var query = new QueryExpression(OpportunityTable.Name) { ColumnSet = new ColumnSet(DealSignals.DealColumns), TopCount = size };
             query.Criteria.AddCondition(OpportunityTable.State, ConditionOperator.Equal, (int)OpportunityState.Open);
+            AddDueFilter(query.Criteria, now, fingerprint);
             if (after.HasValue) query.Criteria.AddCondition(OpportunityTable.Id, ConditionOperator.GreaterThan, after.Value);
             if (ownerId.HasValue) query.Criteria.AddCondition(OpportunityTable.Owner, ConditionOperator.Equal, ownerId.Value);
             query.AddOrder(OpportunityTable.Id, OrderType.Ascending);
@@ -164,6 +169,20 @@ namespace Coaching.Plugins.Services
             }
 
             return service.RetrieveMultiple(query).Entities.ToList();
+        }
+
+        /// <summary>
+        /// The deals whose stored signals can differ from what the rules give now: the due moment has come, or they were
+        /// computed with other settings, or with none recorded (stored before the fingerprint existed, or scored without
+        /// their account). NotEqual never matches a null column, so the null fingerprint has its own condition; a deal with
+        /// the current fingerprint and no due moment is never read (time cannot change its signals).
+        /// </summary>
+        private static void AddDueFilter(FilterExpression criteria, DateTime now, string fingerprint)
+        {
+            var due = criteria.AddFilter(LogicalOperator.Or);
+            due.AddCondition(OpportunityTable.SignalsDueOn, ConditionOperator.LessEqual, now);
+            due.AddCondition(OpportunityTable.SignalsSettings, ConditionOperator.Null);
+            due.AddCondition(OpportunityTable.SignalsSettings, ConditionOperator.NotEqual, fingerprint);
         }
 
         private static void AddAccountLink(QueryExpression query, string lookup, string alias)
@@ -184,7 +203,7 @@ namespace Coaching.Plugins.Services
             ContinuationToken = continuationToken;
         }
 
-        /// <summary>Open deals read and recomputed.</summary>
+        /// <summary>Open deals read and recomputed: those whose stored signals can have changed.</summary>
         public int Read { get; }
 
         /// <summary>Deals whose stored signals changed and were written.</summary>

@@ -75,21 +75,26 @@ public class SignalBudgets
     }
 
     [Fact]
-    public void The_refresh_of_5000_open_deals_is_two_queries_and_one_bulk_write_per_1000_changed_and_none_when_nothing_changed()
+    public void The_refresh_of_5000_open_deals_is_one_query_per_5000_read_and_one_bulk_write_per_1000_changed_and_reads_none_when_nothing_is_due()
     {
-        // Stored without ICP fit: the first refresh scores every deal; the second finds nothing to change.
+        // Stored without ICP fit nor fingerprint (as before the refresh existed): the first refresh reads and scores every
+        // deal; the second finds none whose signals can have changed.
         SeedOpenDeals(5000, SalesStage.Propose, _world.FittingAccount());
         var admin = _world.Emulator.Service();
         Refresh(admin, maxDeals: 1);
         _world.Emulator.Store.Scan(OpportunityTable.Name).Count(d => d.GetAttributeValue<int?>(OpportunityTable.IcpFitScore) == 100).Should().Be(1);
 
-        var changed = _world.Emulator.Meter.Measure(() => Refresh(admin));
-        var unchanged = _world.Emulator.Meter.Measure(() => Refresh(admin));
+        OrganizationResponse? firstResponse = null, secondResponse = null;
+        var changed = _world.Emulator.Meter.Measure(() => firstResponse = Refresh(admin));
+        var unchanged = _world.Emulator.Meter.Measure(() => secondResponse = Refresh(admin));
 
         var first = changed.Single("RefreshCoachingSignalsApi", 30);
         var second = unchanged.Single("RefreshCoachingSignalsApi", 30);
-        Calls(first).Should().Be("2 RetrieveMultiple opportunity, 5 UpdateMultiple opportunity", "4,999 deals changed: five batches of at most 1,000");
-        Calls(second).Should().Be("2 RetrieveMultiple opportunity");
+        firstResponse![RefreshCoachingSignalsMessage.Read].Should().Be(4999, "the deal refreshed already carries the current settings' fingerprint");
+        Calls(first).Should().Be("1 RetrieveMultiple opportunity, 5 UpdateMultiple opportunity", "4,999 deals read in one page and changed: five batches of at most 1,000");
+        secondResponse![RefreshCoachingSignalsMessage.Read].Should().Be(0, "Propose deals have no due moment and carry the current fingerprint");
+        Calls(second).Should().Be("1 RetrieveMultiple opportunity");
+        second.TraceLines.Should().Contain(l => l.Contains("Refreshed 0 open deal(s), 0 changed", StringComparison.Ordinal));
         second.Writes.Should().Be(0);
         _world.Emulator.Store.Scan(OpportunityTable.Name).Should().OnlyContain(d => d.GetAttributeValue<int?>(OpportunityTable.IcpFitScore) == 100);
         _output.WriteLine($"Refresh of 5,000 open deals, 4,999 changed: {Calls(first)}, {first.Elapsed.TotalMilliseconds:F0} ms");

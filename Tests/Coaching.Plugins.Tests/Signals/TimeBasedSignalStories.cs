@@ -41,8 +41,10 @@ public class TimeBasedSignalStories
 
         var first = _world.Emulator.Meter.Measure(() => Refresh(_world.Emulator.Service()));
         var stored = _world.Read(deal);
-        var second = _world.Emulator.Meter.Measure(() => Refresh(_world.Emulator.Service()));
+        object? secondRead = null;
+        var second = _world.Emulator.Meter.Measure(() => secondRead = Refresh(_world.Emulator.Service())[RefreshCoachingSignalsMessage.Read]);
 
+        secondRead.Should().Be(0, "the deal is stored with when time next changes it, which is not today");
         stored.GetAttributeValue<bool>(OpportunityTable.ReviewFlag).Should().BeTrue();
         stored.GetAttributeValue<string>(OpportunityTable.ReviewReasons).Should().Be("Stale: open since 2026-03-02, more than 60 days, and still in Qualify");
         first.For("RefreshCoachingSignalsApi").Single().Count("UpdateMultiple").Should().Be(1);

@@ -54,6 +54,41 @@ public class FilterTests
         _world.Names(query).Should().Equal("Early large", "Late small");
     }
 
+    /// <summary>
+    /// The daily refresh's filter: a due date-time on or before now, or a text column that is null or differs. NotEqual
+    /// never matches a null column, so a row with neither a due date nor a fingerprint is found only through Null.
+    /// </summary>
+    [Fact]
+    public void An_OR_of_a_date_time_comparison_a_null_and_a_not_equal_on_custom_columns_in_QueryExpression_and_FetchXml()
+    {
+        var world = new QueryWorld();
+        var now = QueryWorld.Now;
+        world.Opportunity("Due", ("coach_signalsdueon", now.AddSeconds(-1)), ("coach_signalssettings", "current"));
+        world.Opportunity("Due this second", ("coach_signalsdueon", now), ("coach_signalssettings", "current"));
+        world.Opportunity("Due later", ("coach_signalsdueon", now.AddSeconds(1)), ("coach_signalssettings", "current"));
+        world.Opportunity("Never due", ("coach_signalssettings", "current"));
+        world.Opportunity("Other settings", ("coach_signalsdueon", now.AddDays(5)), ("coach_signalssettings", "older"));
+        world.Opportunity("Never evaluated");
+
+        var query = Opportunities();
+        var due = query.Criteria.AddFilter(LogicalOperator.Or);
+        due.AddCondition("coach_signalsdueon", ConditionOperator.LessEqual, now);
+        due.AddCondition("coach_signalssettings", ConditionOperator.Null);
+        due.AddCondition("coach_signalssettings", ConditionOperator.NotEqual, "current");
+        var fetched = world.FetchNames($"""
+            <fetch><entity name="opportunity"><attribute name="name" />
+              <filter type="or">
+                <condition attribute="coach_signalsdueon" operator="le" value="{now:yyyy-MM-ddTHH:mm:ssZ}" />
+                <condition attribute="coach_signalssettings" operator="null" />
+                <condition attribute="coach_signalssettings" operator="ne" value="current" />
+              </filter>
+            </entity></fetch>
+            """);
+
+        world.Names(query).Should().BeEquivalentTo("Due", "Due this second", "Other settings", "Never evaluated");
+        fetched.Should().BeEquivalentTo("Due", "Due this second", "Other settings", "Never evaluated");
+    }
+
     [Fact]
     public void An_empty_filter_inside_an_OR_is_ignored_rather_than_matching_everything()
     {

@@ -197,6 +197,8 @@ public static class SimulateCommand
             error.WriteLine($"load CSV        {loaded.TotalMilliseconds,8:0} ms");
             foreach (var (phase, time, workingSet) in result.Summary.Phases) error.WriteLine($"{phase,-26} {time.TotalMilliseconds,8:0} ms, working set {workingSet} MB");
             error.WriteLine($"console report  {(rendered - simulated).TotalMilliseconds,8:0} ms");
+            var refreshes = result.Summary.Refreshes;
+            error.WriteLine($"daily refresh   {refreshes.Runs} runs read {refreshes.Read} open deals and wrote {refreshes.Written}");
             error.WriteLine($"HTML report     {(clock.Elapsed - rendered).TotalMilliseconds,8:0} ms");
             error.WriteLine($"total           {clock.Elapsed.TotalMilliseconds,8:0} ms; allocated {GC.GetTotalAllocatedBytes() / 1048576} MB, GC heap {GC.GetTotalMemory(false) / 1048576} MB, " +
                             $"collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}, " +

@@ -61,6 +61,9 @@ public sealed class PipelineReplayer
 
     public int RefreshedDeals { get; private set; }
 
+    /// <summary>Open deals the daily refreshes read (those whose stored signals could have changed).</summary>
+    public long RefreshReadDeals { get; private set; }
+
     /// <summary>Why the daily refresh stopped running, when it did (an older solution without it, or a refusal).</summary>
     public string? RefreshProblem { get; private set; }
 
@@ -109,6 +112,7 @@ public sealed class PipelineReplayer
                 if (token.Length > 0) request[RefreshCoachingSignalsMessage.ContinuationToken] = token;
                 var response = _emulator.Service().Execute(request);
                 RefreshedDeals += (int)response[RefreshCoachingSignalsMessage.Updated];
+                RefreshReadDeals += (int)response[RefreshCoachingSignalsMessage.Read];
                 token = response[RefreshCoachingSignalsMessage.ContinuationToken] as string ?? string.Empty;
             }
             while (token.Length > 0);

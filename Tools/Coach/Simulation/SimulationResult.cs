@@ -110,6 +110,9 @@ public sealed class SimulationSummary
 
     public TimeSpan ReplayTime { get; init; }
 
+    /// <summary>Daily refreshes run, the open deals they read and the deals they wrote (shown with --timings).</summary>
+    public (int Runs, long Read, int Written) Refreshes { get; init; }
+
     /// <summary>Where the time went, phase by phase (shown with --timings).</summary>
     public List<(string Phase, TimeSpan Time, long WorkingSetMb)> Phases { get; } = new();
 

@@ -224,6 +224,7 @@ public static class Simulator
                 RowsRead = data.RowsRead,
                 RowsSkipped = skipped,
                 ReplayTime = replay.Elapsed,
+                Refreshes = (replayer.Refreshes, replayer.RefreshReadDeals, replayer.RefreshedDeals),
             },
         };
         Lap("sections");
