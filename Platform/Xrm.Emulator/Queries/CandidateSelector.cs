@@ -138,6 +138,8 @@ internal static class CandidateSelector
     {
         columns = null;
         if (anyOf.Filters.Count > 0 || anyOf.Conditions.Count == 0) return null;
+        // Before any lookup: one part no index can answer (stage In ... or stage Null) makes the others' sets useless.
+        if (!anyOf.Conditions.All(c => c.Operator is ConditionOperator.Equal or ConditionOperator.In or ConditionOperator.EqualUserId)) return null;
         var union = new HashSet<Guid>();
         var names = new List<string>();
         foreach (var condition in anyOf.Conditions)
