@@ -299,7 +299,7 @@ internal sealed class EventPipeline
         foreach (var item in operation.Items)
         {
             var row = Store.Find(operation.Table, item.Id);
-            var copy = row == null ? null : ValueCopier.CopyEntity(row, columns == null ? null : columns.Contains);
+            var copy = row?.ToEntity(columns == null ? null : columns.Contains);
             if (pre) item.PreImage = copy;
             else item.PostImage = copy;
         }
