@@ -140,7 +140,7 @@ public sealed class EntityStore
     }
 
     /// <summary>The slot form of a value: a private copy, shared with equal stored values where possible; null as <see cref="StoredRow.NullValue"/>.</summary>
-    private object Stored(object? value) => _shared.Share(ValueCopier.CopyValue(value)) ?? StoredRow.NullValue;
+    private object Stored(object? value) => _shared.Store(value) ?? StoredRow.NullValue;
 
     private Table TableFor(string logicalName)
     {
