@@ -72,7 +72,7 @@ public sealed class EntityStore
         foreach (var pair in record.Attributes)
         {
             table.Columns.TryGetSlot(pair.Key, out var slot);
-            values[slot] = Stored(pair.Value);
+            values[slot] = Stored(pair.Value, record.Id);
         }
 
         var row = new StoredRow(table.Columns, record.Id, values);
@@ -94,7 +94,7 @@ public sealed class EntityStore
         {
             var slot = table.Columns.SlotFor(change.Key);
             var old = row.SlotValue(slot);
-            table.SetSlot(row, slot, Stored(change.Value));
+            table.SetSlot(row, slot, Stored(change.Value, id));
             _journal.Add(new Change(table, row, slot, old));
         }
     }
@@ -139,8 +139,12 @@ public sealed class EntityStore
         if (savepoint == 0) _journal.Clear();
     }
 
-    /// <summary>The slot form of a value: a private copy, shared with equal stored values where possible; null as <see cref="StoredRow.NullValue"/>.</summary>
-    private object Stored(object? value) => _shared.Store(value) ?? StoredRow.NullValue;
+    /// <summary>
+    /// The slot form of a value: a private copy, shared with equal stored values where possible; null as
+    /// <see cref="StoredRow.NullValue"/>, the row's own id as <see cref="StoredRow.OwnId"/>.
+    /// </summary>
+    private object Stored(object? value, Guid rowId) =>
+        value is Guid id && id == rowId ? StoredRow.OwnId : _shared.Store(value) ?? StoredRow.NullValue;
 
     private Table TableFor(string logicalName)
     {
@@ -181,7 +185,7 @@ public sealed class EntityStore
             _keyOrder?.Add(row.Id);
             foreach (var index in _indexes)
             {
-                AddToIndex(index.Value, row.SlotValue(index.Key), row.Id);
+                AddToIndex(index.Value, row.Read(row.SlotValue(index.Key)), row.Id);
             }
         }
 
@@ -191,7 +195,7 @@ public sealed class EntityStore
             _keyOrder?.Remove(row.Id);
             foreach (var index in _indexes)
             {
-                RemoveFromIndex(index.Value, row.SlotValue(index.Key), row.Id);
+                RemoveFromIndex(index.Value, row.Read(row.SlotValue(index.Key)), row.Id);
             }
         }
 
@@ -200,8 +204,8 @@ public sealed class EntityStore
         {
             if (_indexes.TryGetValue(slot, out var index))
             {
-                RemoveFromIndex(index, row.SlotValue(slot), row.Id);
-                AddToIndex(index, stored, row.Id);
+                RemoveFromIndex(index, row.Read(row.SlotValue(slot)), row.Id);
+                AddToIndex(index, row.Read(stored), row.Id);
             }
 
             row.SetSlot(slot, stored);
@@ -214,27 +218,25 @@ public sealed class EntityStore
             index = new Dictionary<IndexKey, IdSet>();
             foreach (var row in Rows.Values)
             {
-                AddToIndex(index, row.SlotValue(slot), row.Id);
+                AddToIndex(index, row.Read(row.SlotValue(slot)), row.Id);
             }
 
             _indexes.Add(slot, index);
             return index;
         }
 
-        private static void AddToIndex(Dictionary<IndexKey, IdSet> index, object? stored, Guid id)
+        // Absent and null are one key (value null): a condition sees both as null.
+        private static void AddToIndex(Dictionary<IndexKey, IdSet> index, object? value, Guid id)
         {
-            var key = KeyOf(stored);
+            var key = IndexKey.Of(value);
             if (index.TryGetValue(key, out var ids)) ids.Add(id);
             else index.Add(key, new IdSet(id));
         }
 
-        private static void RemoveFromIndex(Dictionary<IndexKey, IdSet> index, object? stored, Guid id)
+        private static void RemoveFromIndex(Dictionary<IndexKey, IdSet> index, object? value, Guid id)
         {
-            var key = KeyOf(stored);
+            var key = IndexKey.Of(value);
             if (index.TryGetValue(key, out var ids) && ids.RemoveAndCheckEmpty(id)) index.Remove(key);
         }
-
-        // Absent and null are one key: a condition sees both as null.
-        private static IndexKey KeyOf(object? stored) => IndexKey.Of(ReferenceEquals(stored, StoredRow.NullValue) ? null : stored);
     }
 }

@@ -43,6 +43,9 @@ public sealed class StoredRow
     /// <summary>The slot value of a column present with null (a null slot is an absent column).</summary>
     internal static readonly object NullValue = new();
 
+    /// <summary>The slot value of a column holding the row's own id (the primary key column): no box per row.</summary>
+    internal static readonly object OwnId = new();
+
     private readonly ColumnMap _map;
     private object?[] _values;
     private RowExtras? _extras;
@@ -67,7 +70,7 @@ public sealed class StoredRow
     {
         if (_map.TryGetSlot(column, out var slot) && slot < _values.Length && _values[slot] is { } stored)
         {
-            value = ReferenceEquals(stored, NullValue) ? null : stored;
+            value = Read(stored);
             return true;
         }
 
@@ -118,7 +121,7 @@ public sealed class StoredRow
         {
             for (var slot = 0; slot < _values.Length; slot++)
             {
-                if (_values[slot] is { } stored) yield return new(_map.NameAt(slot), ReferenceEquals(stored, NullValue) ? null : stored);
+                if (_values[slot] is { } stored) yield return new(_map.NameAt(slot), Read(stored));
             }
         }
     }
@@ -141,7 +144,7 @@ public sealed class StoredRow
             if (_values[slot] is not { } stored) continue;
             var name = _map.NameAt(slot);
             if (includeColumn != null && !includeColumn(name)) continue;
-            columns[next++] = new(name, ReferenceEquals(stored, NullValue) ? null! : ValueCopier.CopyValue(stored)!);
+            columns[next++] = new(name, ValueCopier.CopyValue(Read(stored))!);
         }
 
         copy.Attributes.AddRange(columns);
@@ -163,7 +166,12 @@ public sealed class StoredRow
 
     public override string ToString() => $"{LogicalName}({Id})";
 
+    /// <summary>The raw slot: null when absent, else a stored value, <see cref="NullValue"/> or <see cref="OwnId"/>.</summary>
     internal object? SlotValue(int slot) => slot < _values.Length ? _values[slot] : null;
+
+    /// <summary>The value a raw slot stands for (null for an absent column too).</summary>
+    internal object? Read(object? stored) =>
+        ReferenceEquals(stored, NullValue) ? null : ReferenceEquals(stored, OwnId) ? Id : stored;
 
     /// <summary>Sets a slot to a stored value (<see cref="NullValue"/> for null, null to remove the column).</summary>
     internal void SetSlot(int slot, object? stored)

@@ -151,4 +151,81 @@ public class EntityStoreTests
         _store.Delete("account", second);
         _store.Lookup("account", "ownerid", owner).Should().BeEmpty();
     }
+
+    [Fact]
+    public void The_primary_key_column_reads_as_the_row_id_in_the_row_its_copies_and_its_index()
+    {
+        var id = Insert("Contoso");
+        var other = Guid.NewGuid();
+        _store.Apply("account", id, new[] { Set("masterid", other) });
+
+        var row = _store.Find("account", id)!;
+
+        row["accountid"].Should().Be(id);
+        row["masterid"].Should().Be(other);
+        row.ToEntity()["accountid"].Should().Be(id);
+        row.Columns.Should().Contain(new KeyValuePair<string, object?>("accountid", id));
+        _store.Lookup("account", "accountid", id).Should().Equal(id);
+
+        _store.Apply("account", id, new[] { Set("masterid", id) });
+        _store.Lookup("account", "masterid", id).Should().Equal(id);
+        _store.Lookup("account", "masterid", other).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_index_key_lists_its_ids_in_the_order_a_hash_set_gives_through_inserts_updates_and_deletes()
+    {
+        // Unordered query results come in index order: the compact sets must keep the order the HashSets gave.
+        var random = new Random(13);
+        var owners = Enumerable.Range(0, 4).Select(_ => new EntityReference("systemuser", Guid.NewGuid())).ToArray();
+        var expected = new Dictionary<Guid, HashSet<Guid>>();
+        var ownerOf = new Dictionary<Guid, Guid>();
+        _store.Lookup("account", "ownerid", owners[0]); // the index exists from the start
+
+        void Place(Guid row, Guid owner)
+        {
+            if (!expected.TryGetValue(owner, out var ids)) expected[owner] = ids = new HashSet<Guid>();
+            ids.Add(row);
+            ownerOf[row] = owner;
+        }
+
+        void Unplace(Guid row)
+        {
+            var ids = expected[ownerOf[row]];
+            ids.Remove(row);
+            if (ids.Count == 0) expected.Remove(ownerOf[row]);
+            ownerOf.Remove(row);
+        }
+
+        for (var step = 0; step < 3000; step++)
+        {
+            var owner = owners[random.Next(owners.Length)];
+            var action = ownerOf.Count < 3 ? 0 : random.Next(3);
+            if (action == 0)
+            {
+                var id = Insert("Row " + step, ("ownerid", owner));
+                Place(id, owner.Id);
+            }
+            else
+            {
+                var row = ownerOf.Keys.ElementAt(random.Next(ownerOf.Count));
+                Unplace(row);
+                if (action == 1)
+                {
+                    _store.Delete("account", row);
+                }
+                else
+                {
+                    _store.Apply("account", row, new[] { Set("ownerid", owner) });
+                    Place(row, owner.Id);
+                }
+            }
+
+            foreach (var candidate in owners)
+            {
+                var want = expected.TryGetValue(candidate.Id, out var ids) ? ids.ToList() : new List<Guid>();
+                _store.Lookup("account", "ownerid", candidate).Should().Equal(want, $"after step {step}");
+            }
+        }
+    }
 }
