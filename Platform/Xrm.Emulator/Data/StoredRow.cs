@@ -126,42 +126,64 @@ public sealed class StoredRow
         }
     }
 
-    /// <summary>A copy a caller may keep and change: the columns <paramref name="includeColumn"/> accepts (all when null).</summary>
-    public Entity ToEntity(Func<string, bool>? includeColumn = null)
+    /// <summary>A copy a caller may keep and change, with every column.</summary>
+    public Entity ToEntity() => ToEntity(null);
+
+    /// <summary>
+    /// A copy a caller may keep and change: the columns named in <paramref name="columns"/> (every column when null)
+    /// and <paramref name="alsoColumn"/>, in the table's column order; with <paramref name="withoutNulls"/>, the
+    /// columns holding null are left out (what Retrieve returns).
+    /// </summary>
+    public Entity ToEntity(IEnumerable<string>? columns, string? alsoColumn = null, bool withoutNulls = false)
     {
-        var copy = new Entity(LogicalName, Id) { RowVersion = RowVersion };
+        // The picked slots, marked once: no set of names per copy, and each name is looked up once.
+        Span<bool> picked = _values.Length <= 256 ? stackalloc bool[_values.Length] : new bool[_values.Length];
+        if (columns == null) picked.Fill(true);
+        else foreach (var column in columns) Pick(picked, column);
+        if (alsoColumn != null) Pick(picked, alsoColumn);
+
         var count = 0;
         for (var slot = 0; slot < _values.Length; slot++)
         {
-            if (_values[slot] != null && (includeColumn == null || includeColumn(_map.NameAt(slot)))) count++;
+            if (picked[slot] && Keeps(_values[slot], withoutNulls)) count++;
+            else picked[slot] = false;
         }
 
         // One AddRange of the exact count: the copy's table has no slack.
-        var columns = new KeyValuePair<string, object>[count];
+        var copy = new Entity(LogicalName, Id) { RowVersion = RowVersion };
+        var values = new KeyValuePair<string, object>[count];
         var next = 0;
-        for (var slot = 0; slot < _values.Length && next < count; slot++)
+        for (var slot = 0; next < count; slot++)
         {
-            if (_values[slot] is not { } stored) continue;
-            var name = _map.NameAt(slot);
-            if (includeColumn != null && !includeColumn(name)) continue;
-            columns[next++] = new(name, ValueCopier.CopyValue(Read(stored))!);
+            if (picked[slot]) values[next++] = new(_map.NameAt(slot), ValueCopier.CopyValue(Read(_values[slot]))!);
         }
 
-        copy.Attributes.AddRange(columns);
-        if (_extras?.FormattedValues is { } formatted)
+        copy.Attributes.AddRange(values);
+        if (_extras != null) CopyExtras(copy, picked, columns == null && !withoutNulls);
+        return copy;
+    }
+
+    private void Pick(Span<bool> picked, string column)
+    {
+        if (_map.TryGetSlot(column, out var slot) && slot < picked.Length) picked[slot] = true;
+    }
+
+    private static bool Keeps(object? stored, bool withoutNulls) => stored != null && !(withoutNulls && ReferenceEquals(stored, NullValue));
+
+    private void CopyExtras(Entity copy, ReadOnlySpan<bool> picked, bool everything)
+    {
+        if (_extras!.FormattedValues is { } formatted)
         {
             foreach (var pair in formatted)
             {
-                if (includeColumn == null || includeColumn(pair.Key)) copy.FormattedValues[pair.Key] = pair.Value;
+                if (everything || (_map.TryGetSlot(pair.Key, out var slot) && slot < picked.Length && picked[slot])) copy.FormattedValues[pair.Key] = pair.Value;
             }
         }
 
-        if (_extras?.KeyAttributes is { } keys)
+        if (_extras.KeyAttributes is { } keys)
         {
             foreach (var pair in keys) copy.KeyAttributes[pair.Key] = ValueCopier.CopyValue(pair.Value);
         }
-
-        return copy;
     }
 
     public override string ToString() => $"{LogicalName}({Id})";

@@ -15,7 +15,7 @@ internal sealed class StoredValues
 {
     private static readonly object True = true;
     private static readonly object False = false;
-    private const int MaxSharedText = 512;
+    private const int MaxSharedText = 4000; // hashing a longer text on every write costs more than its rare repeats save
 
     private readonly Dictionary<(string, Guid, string?), EntityReference> _references = new();
     private readonly Dictionary<int, OptionSetValue> _options = new();
@@ -60,7 +60,7 @@ internal sealed class StoredValues
 
             case string { Length: <= MaxSharedText } text:
             {
-                // Subjects, descriptions and stage names repeat across thousands of activities.
+                // Subjects and stage names repeat across thousands of activities, fit reasons across the deals of an account.
                 var slot = text.GetHashCode() & (_recentTexts.Length - 1);
                 if (_recentTexts[slot] is { } known && string.Equals(known, text, StringComparison.Ordinal)) return known;
                 return _recentTexts[slot] = text;

@@ -228,4 +228,18 @@ public class EntityStoreTests
             }
         }
     }
+
+    [Fact]
+    public void A_copy_of_some_columns_keeps_the_table_order_and_leaves_nulls_out_only_when_asked()
+    {
+        var id = Insert("Contoso", ("telephone1", null), ("fax", "888"));
+        var row = _store.Find("account", id)!;
+
+        var retrieved = row.ToEntity(new[] { "fax", "telephone1", "name", "fax", "nosuchcolumn" }, alsoColumn: "accountid", withoutNulls: true);
+        var image = row.ToEntity(new[] { "telephone1", "fax" });
+
+        retrieved.Attributes.Keys.Should().Equal("accountid", "name", "fax");
+        image.Attributes.Keys.Should().Equal("telephone1", "fax");
+        image["telephone1"].Should().BeNull();
+    }
 }
