@@ -8,28 +8,29 @@ namespace Xrm.Emulator.Data;
 /// The emulator's tables. Every write goes through here so that equality indexes stay current and
 /// every change is journaled: <see cref="Savepoint"/> / <see cref="RollbackTo"/> give the pipeline
 /// its all-or-nothing transaction, nested operations included.
-/// Rows are stored as private copies; readers get copies from the service layer, never these objects.
+/// Rows are stored compactly (<see cref="StoredRow"/>: a value array per row, the column names per table); readers
+/// read them through that view and get copies from the service layer, never the stored values.
 /// </summary>
 public sealed class EntityStore
 {
     private readonly Dictionary<string, Table> _tables = new(StringComparer.Ordinal);
-    private readonly List<Action> _undo = new();
+    private readonly List<Change> _journal = new();
     private readonly StoredValues _shared = new();
 
     public IEnumerable<string> TableNames => _tables.Keys;
 
     public int Count(string logicalName) => _tables.TryGetValue(logicalName, out var t) ? t.Rows.Count : 0;
 
-    /// <summary>Rows of a table in insertion order (stored instances: do not mutate).</summary>
-    public IEnumerable<Entity> Scan(string logicalName) =>
-        _tables.TryGetValue(logicalName, out var table) ? table.Rows.Values : Array.Empty<Entity>();
+    /// <summary>Rows of a table in insertion order.</summary>
+    public IEnumerable<StoredRow> Scan(string logicalName) =>
+        _tables.TryGetValue(logicalName, out var table) ? table.Rows.Values : Array.Empty<StoredRow>();
 
     /// <summary>
     /// Rows of a table in primary key order as SQL Server sorts it (<see cref="SqlGuidOrder"/>), from just after
     /// <paramref name="after"/> (or from it, when <paramref name="inclusive"/>), from the first row when null.
     /// The order is kept from its first use on, so a page of a key-ordered query reads its page, not the table.
     /// </summary>
-    public IEnumerable<Entity> ScanInKeyOrder(string logicalName, Guid? after = null, bool inclusive = false)
+    public IEnumerable<StoredRow> ScanInKeyOrder(string logicalName, Guid? after = null, bool inclusive = false)
     {
         if (!_tables.TryGetValue(logicalName, out var table)) yield break;
         var keys = table.KeyOrder();
@@ -42,8 +43,8 @@ public sealed class EntityStore
         }
     }
 
-    /// <summary>The stored instance, or null (do not mutate).</summary>
-    public Entity? Find(string logicalName, Guid id) =>
+    /// <summary>The stored row, or null.</summary>
+    public StoredRow? Find(string logicalName, Guid id) =>
         _tables.TryGetValue(logicalName, out var table) && table.Rows.TryGetValue(id, out var row) ? row : null;
 
     public bool Exists(string logicalName, Guid id) => Find(logicalName, id) != null;
@@ -56,6 +57,7 @@ public sealed class EntityStore
         return index.TryGetValue(IndexKey.Of(value), out var ids) ? ids : Array.Empty<Guid>();
     }
 
+    /// <summary>Stores a copy of <paramref name="record"/>: its columns, formatted values and keys.</summary>
     public void Insert(Entity record)
     {
         var table = TableFor(record.LogicalName);
@@ -64,10 +66,19 @@ public sealed class EntityStore
             throw new InvalidOperationException($"A record of {record.LogicalName} with id {record.Id} already exists.");
         }
 
-        var stored = ValueCopier.CopyEntity(record);
-        _shared.ShareAll(stored);
-        table.Add(stored);
-        _undo.Add(() => table.Remove(stored.Id));
+        var last = -1;
+        foreach (var pair in record.Attributes) last = Math.Max(last, table.Columns.SlotFor(pair.Key));
+        var values = new object?[last + 1];
+        foreach (var pair in record.Attributes)
+        {
+            table.Columns.TryGetSlot(pair.Key, out var slot);
+            values[slot] = Stored(pair.Value, record.Id);
+        }
+
+        var row = new StoredRow(table.Columns, record.Id, values);
+        row.KeepExtras(record);
+        table.Add(row);
+        _journal.Add(new Change(table, row, Change.Inserted, null));
     }
 
     /// <summary>Sets the given columns on the stored row; a null value keeps the column with null, as Dataverse does.</summary>
@@ -81,148 +92,151 @@ public sealed class EntityStore
 
         foreach (var change in changes)
         {
-            var had = row.Attributes.TryGetValue(change.Key, out var old);
-            var column = change.Key;
-            table.SetValue(row, column, _shared.Share(ValueCopier.CopyValue(change.Value)));
-            _undo.Add(() =>
-            {
-                if (had) table.SetValue(row, column, old);
-                else table.RemoveValue(row, column);
-            });
+            var slot = table.Columns.SlotFor(change.Key);
+            var old = row.SlotValue(slot);
+            table.SetSlot(row, slot, Stored(change.Value, id));
+            _journal.Add(new Change(table, row, slot, old));
         }
     }
 
     public bool Delete(string logicalName, Guid id)
     {
         if (!_tables.TryGetValue(logicalName, out var table) || !table.Rows.TryGetValue(id, out var row)) return false;
-        table.Remove(id);
-        _undo.Add(() => table.Add(row));
+        table.Remove(row);
+        _journal.Add(new Change(table, row, Change.Deleted, null));
         return true;
     }
 
     /// <summary>A position in the change journal to roll back to.</summary>
-    public int Savepoint() => _undo.Count;
+    public int Savepoint() => _journal.Count;
 
     /// <summary>Undoes every change made after <paramref name="savepoint"/>, newest first.</summary>
     public void RollbackTo(int savepoint)
     {
-        for (var i = _undo.Count - 1; i >= savepoint; i--)
+        for (var i = _journal.Count - 1; i >= savepoint; i--)
         {
-            _undo[i]();
+            var change = _journal[i];
+            switch (change.Slot)
+            {
+                case Change.Inserted:
+                    change.Table.Remove(change.Row);
+                    break;
+                case Change.Deleted:
+                    change.Table.Add(change.Row);
+                    break;
+                default:
+                    change.Table.SetSlot(change.Row, change.Slot, change.Old);
+                    break;
+            }
         }
 
-        _undo.RemoveRange(savepoint, _undo.Count - savepoint);
+        _journal.RemoveRange(savepoint, _journal.Count - savepoint);
     }
 
     /// <summary>Forgets the journal once the outermost operation has committed.</summary>
     public void Commit(int savepoint)
     {
-        if (savepoint == 0) _undo.Clear();
+        if (savepoint == 0) _journal.Clear();
     }
+
+    /// <summary>
+    /// The slot form of a value: a private copy, shared with equal stored values where possible; null as
+    /// <see cref="StoredRow.NullValue"/>, the row's own id as <see cref="StoredRow.OwnId"/>.
+    /// </summary>
+    private object Stored(object? value, Guid rowId) =>
+        value is Guid id && id == rowId ? StoredRow.OwnId : _shared.Store(value) ?? StoredRow.NullValue;
 
     private Table TableFor(string logicalName)
     {
         if (string.IsNullOrEmpty(logicalName)) throw new ArgumentException("The record has no LogicalName.");
         if (!_tables.TryGetValue(logicalName, out var table))
         {
-            table = new Table();
+            table = new Table(logicalName);
             _tables.Add(logicalName, table);
         }
 
         return table;
     }
 
+    /// <summary>One journaled change: a row inserted or deleted, or a slot's previous value (null: the column was absent).</summary>
+    private readonly record struct Change(Table Table, StoredRow Row, int Slot, object? Old)
+    {
+        public const int Inserted = -1;
+        public const int Deleted = -2;
+    }
+
     private sealed class Table
     {
-        private readonly Dictionary<string, Dictionary<IndexKey, HashSet<Guid>>> _indexes = new(StringComparer.Ordinal);
+        private readonly Dictionary<int, Dictionary<IndexKey, IdSet>> _indexes = new();
 
         private SortedSet<Guid>? _keyOrder;
 
-        public Dictionary<Guid, Entity> Rows { get; } = new();
+        public Table(string logicalName) => Columns = new ColumnMap(logicalName);
+
+        public ColumnMap Columns { get; }
+
+        public Dictionary<Guid, StoredRow> Rows { get; } = new();
 
         public SortedSet<Guid> KeyOrder() => _keyOrder ??= new SortedSet<Guid>(Rows.Keys, SqlGuidOrder.Instance);
 
-        public void Add(Entity row)
+        public void Add(StoredRow row)
         {
             Rows.Add(row.Id, row);
             _keyOrder?.Add(row.Id);
             foreach (var index in _indexes)
             {
-                row.Attributes.TryGetValue(index.Key, out var value);
-                AddToIndex(index.Value, value, row.Id);
+                AddToIndex(index.Value, row.Read(row.SlotValue(index.Key)), row.Id);
             }
         }
 
-        public void Remove(Guid id)
+        public void Remove(StoredRow row)
         {
-            if (!Rows.TryGetValue(id, out var row)) return;
-            Rows.Remove(id);
-            _keyOrder?.Remove(id);
+            if (!Rows.Remove(row.Id)) return;
+            _keyOrder?.Remove(row.Id);
             foreach (var index in _indexes)
             {
-                row.Attributes.TryGetValue(index.Key, out var value);
-                RemoveFromIndex(index.Value, value, id);
+                RemoveFromIndex(index.Value, row.Read(row.SlotValue(index.Key)), row.Id);
             }
         }
 
-        public void SetValue(Entity row, string column, object? value)
+        /// <summary>Sets a slot (null: removes the column) and moves the row between its index keys.</summary>
+        public void SetSlot(StoredRow row, int slot, object? stored)
         {
-            if (_indexes.TryGetValue(column, out var index))
+            if (_indexes.TryGetValue(slot, out var index))
             {
-                row.Attributes.TryGetValue(column, out var old);
-                RemoveFromIndex(index, old, row.Id);
-                AddToIndex(index, value, row.Id);
+                RemoveFromIndex(index, row.Read(row.SlotValue(slot)), row.Id);
+                AddToIndex(index, row.Read(stored), row.Id);
             }
 
-            row.Attributes[column] = value!;
+            row.SetSlot(slot, stored);
         }
 
-        public void RemoveValue(Entity row, string column)
+        public Dictionary<IndexKey, IdSet> IndexFor(string column)
         {
-            if (_indexes.TryGetValue(column, out var index))
-            {
-                row.Attributes.TryGetValue(column, out var old);
-                RemoveFromIndex(index, old, row.Id);
-                AddToIndex(index, null, row.Id);
-            }
-
-            row.Attributes.Remove(column);
-        }
-
-        public Dictionary<IndexKey, HashSet<Guid>> IndexFor(string column)
-        {
-            if (_indexes.TryGetValue(column, out var index)) return index;
-            index = new Dictionary<IndexKey, HashSet<Guid>>();
+            var slot = Columns.SlotFor(column);
+            if (_indexes.TryGetValue(slot, out var index)) return index;
+            index = new Dictionary<IndexKey, IdSet>();
             foreach (var row in Rows.Values)
             {
-                row.Attributes.TryGetValue(column, out var value);
-                AddToIndex(index, value, row.Id);
+                AddToIndex(index, row.Read(row.SlotValue(slot)), row.Id);
             }
 
-            _indexes.Add(column, index);
+            _indexes.Add(slot, index);
             return index;
         }
 
-        private static void AddToIndex(Dictionary<IndexKey, HashSet<Guid>> index, object? value, Guid id)
+        // Absent and null are one key (value null): a condition sees both as null.
+        private static void AddToIndex(Dictionary<IndexKey, IdSet> index, object? value, Guid id)
         {
             var key = IndexKey.Of(value);
-            if (!index.TryGetValue(key, out var ids))
-            {
-                ids = new HashSet<Guid>();
-                index.Add(key, ids);
-            }
-
-            ids.Add(id);
+            if (index.TryGetValue(key, out var ids)) ids.Add(id);
+            else index.Add(key, new IdSet(id));
         }
 
-        private static void RemoveFromIndex(Dictionary<IndexKey, HashSet<Guid>> index, object? value, Guid id)
+        private static void RemoveFromIndex(Dictionary<IndexKey, IdSet> index, object? value, Guid id)
         {
             var key = IndexKey.Of(value);
-            if (index.TryGetValue(key, out var ids))
-            {
-                ids.Remove(id);
-                if (ids.Count == 0) index.Remove(key);
-            }
+            if (index.TryGetValue(key, out var ids) && ids.RemoveAndCheckEmpty(id)) index.Remove(key);
         }
     }
 }

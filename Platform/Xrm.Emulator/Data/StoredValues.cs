@@ -8,47 +8,67 @@ namespace Xrm.Emulator.Data;
 /// One instance per distinct lookup, choice and yes/no value across the stored rows. Stored values never leave the
 /// store (readers get copies, see <see cref="ValueCopier"/>), so rows can share them: an owner, a business unit or a
 /// customer is referenced by thousands of rows, and one object per row was most of a large table's memory.
+/// Dates, ids and texts are kept once per value seen lately (createdon and modifiedon of a create are one instant,
+/// activities repeat a few subjects): a small cache each, not a dictionary of every value ever stored.
 /// </summary>
 internal sealed class StoredValues
 {
     private static readonly object True = true;
     private static readonly object False = false;
+    private const int MaxSharedText = 4000; // hashing a longer text on every write costs more than its rare repeats save
 
     private readonly Dictionary<(string, Guid, string?), EntityReference> _references = new();
     private readonly Dictionary<int, OptionSetValue> _options = new();
+    private readonly object?[] _recentDates = new object?[1024];
+    private readonly object?[] _recentIds = new object?[1024];
+    private readonly string?[] _recentTexts = new string?[4096];
 
-    /// <summary>The shared instance equal to <paramref name="value"/> (itself an unshared copy), or the value unchanged.</summary>
-    public object? Share(object? value)
+    /// <summary>
+    /// The form of a caller's value the store may keep: the shared instance equal to it, else a private copy
+    /// (<see cref="ValueCopier"/>). A value already shared costs no copy.
+    /// </summary>
+    public object? Store(object? value)
     {
         switch (value)
         {
-            case EntityReference reference: // a copy: logical name, id and name only
+            case EntityReference reference: // kept: logical name, id and name only
                 var key = (reference.LogicalName, reference.Id, reference.Name);
                 if (_references.TryGetValue(key, out var shared)) return shared;
-                _references.Add(key, reference);
-                return reference;
+                var copy = (EntityReference)ValueCopier.CopyValue(reference)!;
+                _references.Add(key, copy);
+                return copy;
             case OptionSetValue option:
                 if (_options.TryGetValue(option.Value, out var sharedOption)) return sharedOption;
-                _options.Add(option.Value, option);
-                return option;
+                sharedOption = new OptionSetValue(option.Value);
+                _options.Add(option.Value, sharedOption);
+                return sharedOption;
             case bool flag:
                 return flag ? True : False;
+            case DateTime date:
+            {
+                var slot = date.GetHashCode() & (_recentDates.Length - 1);
+                if (_recentDates[slot] is DateTime known && known.Ticks == date.Ticks && known.Kind == date.Kind) return _recentDates[slot];
+                return _recentDates[slot] = value;
+            }
+
+            case Guid id:
+            {
+                var slot = id.GetHashCode() & (_recentIds.Length - 1);
+                if (_recentIds[slot] is Guid known && known == id) return _recentIds[slot];
+                return _recentIds[slot] = value;
+            }
+
+            case string { Length: <= MaxSharedText } text:
+            {
+                // Subjects and stage names repeat across thousands of activities, fit reasons across the deals of an account.
+                var slot = text.GetHashCode() & (_recentTexts.Length - 1);
+                if (_recentTexts[slot] is { } known && string.Equals(known, text, StringComparison.Ordinal)) return known;
+                return _recentTexts[slot] = text;
+            }
+
             default:
-                return value;
+                return ValueCopier.CopyValue(value);
         }
     }
 
-    /// <summary>Replaces each value of a freshly copied row with its shared instance.</summary>
-    public void ShareAll(Entity row)
-    {
-        List<KeyValuePair<string, object>>? replaced = null;
-        foreach (var pair in row.Attributes)
-        {
-            var shared = Share(pair.Value);
-            if (!ReferenceEquals(shared, pair.Value)) (replaced ??= new()).Add(new(pair.Key, shared!));
-        }
-
-        if (replaced == null) return;
-        foreach (var pair in replaced) row.Attributes[pair.Key] = pair.Value;
-    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Crm.Sdk.Messages;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Pipeline;
 using Xrm.Emulator.Security;
@@ -80,7 +81,7 @@ internal static class Shares
     public const string Table = "principalobjectaccess";
 
     /// <summary>The principalobjectaccess rows of one record and principal.</summary>
-    public static IEnumerable<Entity> Of(XrmEmulator emulator, Guid objectId, Guid principalId) =>
+    public static IEnumerable<StoredRow> Of(XrmEmulator emulator, Guid objectId, Guid principalId) =>
         emulator.Store.Lookup(Table, "objectid", objectId)
             .Select(id => emulator.Store.Find(Table, id)!)
             .Where(row => row.GetAttributeValue<Guid>("principalid") == principalId);

@@ -48,10 +48,8 @@ internal sealed class RetrieveHandler : EventMessageHandler
     }
 
     /// <summary>Dataverse leaves null columns out of what it returns.</summary>
-    internal static Entity Copy(Entity row, ColumnSet columns, string primaryKey)
+    internal static Entity Copy(StoredRow row, ColumnSet columns, string primaryKey)
     {
-        var wanted = columns.AllColumns ? null : columns.Columns.ToHashSet(StringComparer.Ordinal);
-        return ValueCopier.CopyEntity(row, column =>
-            column == primaryKey || ((wanted == null || wanted.Contains(column)) && row.Attributes.TryGetValue(column, out var value) && value != null));
+        return row.ToEntity(columns.AllColumns ? null : columns.Columns, alsoColumn: primaryKey, withoutNulls: true);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class SetStateHandler : EventMessageHandler
         };
         var row = Emulator.Store.Find(operation.Table, operation.Items[0].Id);
         if (state == StateModel.ActivityCompleted && Emulator.PrimaryKeyOf(operation.Table) == "activityid"
-            && row != null && !(row.Attributes.TryGetValue("actualend", out var end) && end != null))
+            && row != null && !(row.TryGetValue("actualend", out var end) && end != null))
         {
             change["actualend"] = Emulator.UtcNow;
         }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Pipeline;
 
@@ -29,7 +30,7 @@ internal static class StateRules
     /// Update: refuses changes to a closed opportunity (reopening aside) and closing it by Update; a new state without a
     /// status gets the state's default status (added to <paramref name="changes"/>); the resulting pair must exist.
     /// </summary>
-    public static void OnUpdate(XrmEmulator emulator, Operation operation, Entity stored, Entity target, List<KeyValuePair<string, object?>> changes)
+    public static void OnUpdate(XrmEmulator emulator, Operation operation, StoredRow stored, Entity target, List<KeyValuePair<string, object?>> changes)
     {
         var table = stored.LogicalName;
         var currentState = StateIn(stored) ?? 0;
@@ -69,7 +70,11 @@ internal static class StateRules
 
     public static bool IsOpportunity(string table) => string.Equals(table, "opportunity", StringComparison.OrdinalIgnoreCase);
 
+    public static int? StateIn(StoredRow row) => row.TryGetValue("statecode", out var value) && value is OptionSetValue state ? state.Value : null;
+
     public static int? StateIn(Entity row) => row.Attributes.TryGetValue("statecode", out var value) && value is OptionSetValue state ? state.Value : null;
+
+    private static int? StatusIn(StoredRow row) => row.TryGetValue("statuscode", out var value) && value is OptionSetValue status ? status.Value : null;
 
     private static int? StatusIn(Entity row) => row.Attributes.TryGetValue("statuscode", out var value) && value is OptionSetValue status ? status.Value : null;
 }

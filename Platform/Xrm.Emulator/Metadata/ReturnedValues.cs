@@ -84,6 +84,6 @@ internal static class ReturnedValues
         var nameColumn = catalog.Find(reference.LogicalName)?.PrimaryNameAttribute;
         if (nameColumn == null) return null;
         var row = store.Find(reference.LogicalName, reference.Id);
-        return row != null && row.Attributes.TryGetValue(nameColumn, out var name) ? name as string : null;
+        return row != null && row.TryGetValue(nameColumn, out var name) ? name as string : null;
     }
 }

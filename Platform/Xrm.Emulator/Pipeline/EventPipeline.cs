@@ -282,7 +282,7 @@ internal sealed class EventPipeline
         if (!wanted) return;
         // Only the columns some image asks for (all of them when one asks for all): the images are projected from this copy.
         var registered = false;
-        HashSet<string>? columns = new(StringComparer.Ordinal);
+        List<string>? columns = new();
         foreach (var step in _emulator.Steps.Matching(operation.SingleMessage, operation.MultipleMessage, operation.Table))
         {
             foreach (var image in step.Images)
@@ -290,16 +290,16 @@ internal sealed class EventPipeline
                 if (!(pre ? image.IsPre : image.IsPost && step.Stage == PipelineStage.PostOperation)) continue;
                 registered = true;
                 if (image.Attributes.Count == 0) columns = null;
-                else columns?.UnionWith(image.Attributes);
+                else columns?.AddRange(image.Attributes); // repeats are harmless: the copy picks each column once
             }
         }
 
         if (!registered) return;
-        columns?.Add(_emulator.PrimaryKeyOf(operation.Table));
+        var primaryKey = _emulator.PrimaryKeyOf(operation.Table);
         foreach (var item in operation.Items)
         {
             var row = Store.Find(operation.Table, item.Id);
-            var copy = row == null ? null : ValueCopier.CopyEntity(row, columns == null ? null : columns.Contains);
+            var copy = row?.ToEntity(columns, alsoColumn: primaryKey);
             if (pre) item.PreImage = copy;
             else item.PostImage = copy;
         }

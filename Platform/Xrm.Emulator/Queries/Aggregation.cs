@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Queries;
 
@@ -11,7 +12,7 @@ namespace Xrm.Emulator.Queries;
 internal static class Aggregation
 {
     /// <param name="secured">The query's secured columns the caller may not read: counted as null where hidden, as SQL counts nulls.</param>
-    public static EntityCollection Compute(QueryPlan plan, IReadOnlyList<Entity?[]> rows, SecuredColumnReads? secured = null)
+    public static EntityCollection Compute(QueryPlan plan, IReadOnlyList<StoredRow?[]> rows, SecuredColumnReads? secured = null)
     {
         var result = new Entity(plan.Root.LogicalName);
         foreach (var aggregate in plan.Aggregates!)
@@ -27,7 +28,7 @@ internal static class Aggregation
         };
     }
 
-    private static int Count(PlanAggregate aggregate, IReadOnlyList<Entity?[]> rows, SecuredColumnReads? secured)
+    private static int Count(PlanAggregate aggregate, IReadOnlyList<StoredRow?[]> rows, SecuredColumnReads? secured)
     {
         // count is COUNT(*) unless distinct; countcolumn counts the rows where the column has a value.
         if (aggregate.Function == FetchAggregateFunction.Count && !aggregate.Distinct) return rows.Count;

@@ -19,7 +19,7 @@ namespace Xrm.Emulator.Queries;
 /// </summary>
 internal static class CandidateSelector
 {
-    public static IEnumerable<Entity> Select(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics)
+    public static IEnumerable<StoredRow> Select(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics)
     {
         var table = plan.Root.LogicalName;
         var (best, bestColumn) = SmallestIndexSet(plan, compiler, probe, context);
@@ -67,7 +67,7 @@ internal static class CandidateSelector
     /// </summary>
     /// <param name="wanted">Rows the caller stops at.</param>
     /// <param name="cookieLast">The last id of the previous page (a paging cookie), read after; null from the start.</param>
-    public static IEnumerable<Entity> SelectInKeyOrder(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics, int wanted, Guid? cookieLast)
+    public static IEnumerable<StoredRow> SelectInKeyOrder(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics, int wanted, Guid? cookieLast)
     {
         var table = plan.Root.LogicalName;
         Guid? after = cookieLast;
@@ -102,7 +102,7 @@ internal static class CandidateSelector
         return context.Store.ScanInKeyOrder(table, after, inclusive);
     }
 
-    private static IEnumerable<Entity> Rows(EntityStore store, string table, IReadOnlyCollection<Guid> ids)
+    private static IEnumerable<StoredRow> Rows(EntityStore store, string table, IReadOnlyCollection<Guid> ids)
     {
         foreach (var id in ids)
         {

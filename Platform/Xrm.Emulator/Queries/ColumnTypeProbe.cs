@@ -30,7 +30,7 @@ internal sealed class ColumnTypeProbe
         {
             foreach (var row in _store.Scan(table))
             {
-                if (row.Attributes.TryGetValue(column, out var value) && value != null)
+                if (row.TryGetValue(column, out var value) && value != null)
                 {
                     sample = value;
                     break;

@@ -2,11 +2,12 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Queries;
 
 /// <summary>A test of one joined row: slot 0 is the root row, slot n the n-th link-entity's row (null when an outer join found none).</summary>
-internal delegate bool RowPredicate(Entity?[] row);
+internal delegate bool RowPredicate(StoredRow?[] row);
 
 /// <summary>Compiles nested AND/OR filters into one predicate over joined rows, resolving each condition's table once.</summary>
 internal sealed class FilterCompiler

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Queries;
 
@@ -13,5 +13,5 @@ public interface ISecuredColumnAccess
     IReadOnlySet<string> HiddenColumnsOf(string table);
 
     /// <summary>Whether the caller reads <paramref name="column"/> (one of <see cref="HiddenColumnsOf"/>) on this row, e.g. through a field share of it.</summary>
-    bool CanRead(Entity row, string column);
+    bool CanRead(StoredRow row, string column);
 }

@@ -24,14 +24,14 @@ internal sealed class LinkJoiner
         _statistics = statistics;
     }
 
-    public void Expand(Entity root, List<Entity?[]> output)
+    public void Expand(StoredRow root, List<StoredRow?[]> output)
     {
-        var row = new Entity?[_plan.NodeCount];
+        var row = new StoredRow?[_plan.NodeCount];
         row[0] = root;
         Expand(row, 0, output);
     }
 
-    private void Expand(Entity?[] row, int linkPosition, List<Entity?[]> output)
+    private void Expand(StoredRow?[] row, int linkPosition, List<StoredRow?[]> output)
     {
         if (linkPosition == _plan.Links.Count)
         {
@@ -46,7 +46,7 @@ internal sealed class LinkJoiner
         {
             foreach (var candidate in Matches(link, PrimaryKey.ValueOf(parent, link.FromAttribute)))
             {
-                var joined = (Entity?[])row.Clone();
+                var joined = (StoredRow?[])row.Clone();
                 joined[link.Index] = candidate;
                 if (link.Filter != null && !link.Filter(joined)) continue;
                 matched = true;
@@ -60,7 +60,7 @@ internal sealed class LinkJoiner
         }
     }
 
-    private IEnumerable<Entity> Matches(PlanNode link, object? parentValue)
+    private IEnumerable<StoredRow> Matches(PlanNode link, object? parentValue)
     {
         var key = QueryValues.Normalize(parentValue);
         if (key == null) yield break; // SQL: null never joins

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Queries;
 
@@ -13,7 +14,7 @@ namespace Xrm.Emulator.Queries;
 internal static class Ordering
 {
     /// <param name="secured">The query's secured columns the caller may not read: an order on one sorts them as null where hidden.</param>
-    public static List<Entity?[]> Sort(List<Entity?[]> rows, IReadOnlyList<PlanOrder> orders, Func<EntityReference, string?>? nameOf = null, SecuredColumnReads? secured = null)
+    public static List<StoredRow?[]> Sort(List<StoredRow?[]> rows, IReadOnlyList<PlanOrder> orders, Func<EntityReference, string?>? nameOf = null, SecuredColumnReads? secured = null)
     {
         if (orders.Count == 0 || rows.Count < 2) return rows;
 
@@ -53,7 +54,7 @@ internal static class Ordering
             return a.CompareTo(b); // stable
         });
 
-        var sorted = new List<Entity?[]>(rows.Count);
+        var sorted = new List<StoredRow?[]>(rows.Count);
         foreach (var position in positions) sorted.Add(rows[position]);
         return sorted;
     }

@@ -43,18 +43,18 @@ public static class PrimaryKey
         attribute.Length == table.Length + 2 && attribute.StartsWith(table, StringComparison.Ordinal) && attribute.EndsWith("id", StringComparison.Ordinal);
 
     /// <summary>The name the row's id is returned under.</summary>
-    public static string NameFor(Entity row)
+    public static string NameFor(Data.StoredRow row)
     {
         var standard = DefaultNameFor(row.LogicalName);
-        if (row.Attributes.ContainsKey(standard)) return standard;
-        if (row.Attributes.ContainsKey("activityid")) return "activityid";
+        if (row.Contains(standard)) return standard;
+        if (row.Contains("activityid")) return "activityid";
         return standard;
     }
 
     /// <summary>A column's stored value; the primary id is answered from the row's Id when the column itself is absent.</summary>
-    public static object? ValueOf(Entity row, string attribute)
+    public static object? ValueOf(Data.StoredRow row, string attribute)
     {
-        if (row.Attributes.TryGetValue(attribute, out var value)) return value;
+        if (row.TryGetValue(attribute, out var value)) return value;
         return IsPrimaryIdName(row.LogicalName, attribute) ? row.Id : null;
     }
 }

@@ -16,7 +16,7 @@ namespace Xrm.Emulator.Queries;
 /// </summary>
 internal static class Projection
 {
-    public static Entity Project(Entity?[] row, QueryPlan plan, SecuredColumnReads? secured = null)
+    public static Entity Project(StoredRow?[] row, QueryPlan plan, SecuredColumnReads? secured = null)
     {
         var root = row[0]!;
         var result = new Entity(root.LogicalName) { RowVersion = root.RowVersion };
@@ -26,7 +26,7 @@ internal static class Projection
 
         if (plan.Root.AllColumns)
         {
-            foreach (var pair in root.Attributes)
+            foreach (var pair in root.Columns)
             {
                 if (hiding == null || Visible(hiding, plan.Root, root, pair.Key)) columns.Copy(root, pair.Key, pair.Key, alias: null, mayRepeat: false);
             }
@@ -59,7 +59,7 @@ internal static class Projection
 
             if (link.AllColumns)
             {
-                foreach (var column in linked.Attributes.Keys.ToList())
+                foreach (var (column, _) in linked.Columns)
                 {
                     if (hiding == null || Visible(hiding, link, linked, column)) columns.Copy(linked, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
                 }
@@ -84,12 +84,12 @@ internal static class Projection
     }
 
     /// <summary>Whether the caller may see the column's value on this row: false for a secured column hidden from them there.</summary>
-    private static bool Visible(SecuredColumnReads secured, PlanNode node, Entity source, string attribute) =>
+    private static bool Visible(SecuredColumnReads secured, PlanNode node, StoredRow source, string attribute) =>
         !secured.Hides(node, attribute) || secured.CanRead(source, attribute);
 
-    private static int ExpectedColumns(QueryPlan plan, Entity root)
+    private static int ExpectedColumns(QueryPlan plan, StoredRow root)
     {
-        var count = (plan.Root.AllColumns ? root.Attributes.Count : plan.Root.Columns.Count) + 1 + plan.Root.AliasedColumns.Count;
+        var count = (plan.Root.AllColumns ? root.ColumnCount : plan.Root.Columns.Count) + 1 + plan.Root.AliasedColumns.Count;
         foreach (var link in plan.Links) count += (link.AllColumns ? 16 : link.Columns.Count) + link.AliasedColumns.Count;
         return count;
     }
@@ -121,7 +121,7 @@ internal static class Projection
 
         /// <param name="alias">Null for a plain column of the root; otherwise the value is wrapped in an AliasedValue of that table.</param>
         /// <param name="mayRepeat">False when the caller knows no earlier column has this key (no search needed).</param>
-        public void Copy(Entity source, string attribute, string key, string? alias, bool mayRepeat)
+        public void Copy(StoredRow source, string attribute, string key, string? alias, bool mayRepeat)
         {
             var value = PrimaryKey.ValueOf(source, attribute);
             if (value == null || (mayRepeat && IndexOf(key) >= 0)) return;
@@ -129,7 +129,7 @@ internal static class Projection
             var copy = ValueCopier.CopyValue(value);
             _values.Add(new KeyValuePair<string, object>(key, alias == null ? copy! : new AliasedValue(alias, attribute, copy)));
             // HasFormattedValues first: reading FormattedValues would give every stored row an empty collection of its own.
-            if (source.HasFormattedValues && source.FormattedValues.TryGetValue(attribute, out var formatted))
+            if (source.TryGetFormattedValue(attribute, out var formatted))
             {
                 _result.FormattedValues[key] = formatted;
             }

@@ -13,7 +13,7 @@ public sealed record QueryContext(EntityStore Store, DateTime UtcNow, Guid Calli
     public Metadata.MetadataCatalog? Metadata { get; init; }
 
     /// <summary>When set, the root rows the caller may read (security filters rows rather than failing the query).</summary>
-    public Func<Microsoft.Xrm.Sdk.Entity, bool>? CanReadRoot { get; init; }
+    public Func<StoredRow, bool>? CanReadRoot { get; init; }
 
     /// <summary>When set, the secured columns the caller may not read count as null in the query and are not returned.</summary>
     public ISecuredColumnAccess? SecuredColumns { get; init; }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Queries;
 
@@ -86,9 +87,9 @@ public static class QueryEngine
         }
 
         var joiner = new LinkJoiner(plan, context.Store, statistics);
-        var matched = new List<Entity?[]>();
-        var joined = new List<Entity?[]>();
-        var rootRow = new Entity?[plan.NodeCount];
+        var matched = new List<StoredRow?[]>();
+        var joined = new List<StoredRow?[]>();
+        var rootRow = new StoredRow?[plan.NodeCount];
         var keyOrdered = KeyOrdered(plan, context.Metadata);
         var candidates = keyOrdered != null
             ? CandidateSelector.SelectInKeyOrder(plan, filters, probe, context, statistics, keyOrdered.Take, keyOrdered.After)
@@ -125,7 +126,7 @@ public static class QueryEngine
         if (plan.Distinct)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            var distinctRows = new List<Entity?[]>();
+            var distinctRows = new List<StoredRow?[]>();
             projected = new List<Entity>();
             foreach (var row in ordered)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
 using Microsoft.Xrm.Sdk.Query;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Queries;
 
@@ -48,10 +49,10 @@ internal sealed class SecuredColumnReads
     public bool ProjectsHidden(PlanNode node) => _projectsHidden[node.Index];
 
     /// <summary>Whether the caller reads the column on this row (a hidden column may be opened by a field share of the row).</summary>
-    public bool CanRead(Entity entity, string attribute) => _access.CanRead(entity, attribute);
+    public bool CanRead(StoredRow entity, string attribute) => _access.CanRead(entity, attribute);
 
     /// <summary>The value the caller sees: the stored one, or null where column security hides it from them.</summary>
-    public object? ValueOf(Entity entity, string attribute) => _access.CanRead(entity, attribute) ? PrimaryKey.ValueOf(entity, attribute) : null;
+    public object? ValueOf(StoredRow entity, string attribute) => _access.CanRead(entity, attribute) ? PrimaryKey.ValueOf(entity, attribute) : null;
 
     private static IEnumerable<PlanNode> Nodes(QueryPlan plan)
     {

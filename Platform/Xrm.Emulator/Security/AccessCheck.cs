@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Messages;
 
@@ -84,7 +85,7 @@ internal static class AccessCheck
     }
 
     /// <summary>For RetrieveMultiple: null when every row may be read, else the rows' filter; the fault when the privilege is missing.</summary>
-    public static Func<Entity, bool>? ReadFilter(XrmEmulator emulator, Guid userId, string table)
+    public static Func<StoredRow, bool>? ReadFilter(XrmEmulator emulator, Guid userId, string table)
     {
         var grants = RequirePrivilege(emulator, userId, table, AccessRight.Read);
         if (grants == null || grants.Any(g => g.Depth == PrivilegeDepth.Organization)) return null;
@@ -125,7 +126,7 @@ internal static class AccessCheck
     private static HashSet<Guid> TeamsOf(XrmEmulator emulator, Guid userId) => new(emulator.Security.TeamsOf(userId));
 
     private static bool HasAccess(
-        XrmEmulator emulator, Guid userId, HashSet<Guid> teams, Entity row, AccessRight right, IReadOnlyList<(PrivilegeDepth Depth, Guid Unit)> grants)
+        XrmEmulator emulator, Guid userId, HashSet<Guid> teams, StoredRow row, AccessRight right, IReadOnlyList<(PrivilegeDepth Depth, Guid Unit)> grants)
     {
         var owner = row.GetAttributeValue<EntityReference>("ownerid");
         if (owner == null) return true; // organization-owned: the privilege is the access

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Metadata;
 
@@ -56,11 +57,11 @@ internal static class FieldShares
     }
 
     /// <summary>Checks an update of a field share: it keeps some access, and the caller holds what it grants.</summary>
-    public static void CheckUpdate(XrmEmulator emulator, Guid callerId, Entity stored, Entity target)
+    public static void CheckUpdate(XrmEmulator emulator, Guid callerId, StoredRow stored, Entity target)
     {
         foreach (var fixedColumn in new[] { "objectid", "attributeid", "principalid" })
         {
-            if (target.Contains(fixedColumn) && !Equals(IndexKeyOf(target[fixedColumn]), IndexKeyOf(stored.Attributes.TryGetValue(fixedColumn, out var old) ? old : null)))
+            if (target.Contains(fixedColumn) && !Equals(IndexKeyOf(target[fixedColumn]), IndexKeyOf(stored.TryGetValue(fixedColumn, out var old) ? old : null)))
             {
                 throw Fault.InvalidArgument($"A field share's {fixedColumn} cannot change: delete the share and create another.");
             }
@@ -69,7 +70,7 @@ internal static class FieldShares
         var read = target.Contains("readaccess") ? target.GetAttributeValue<bool>("readaccess") : stored.GetAttributeValue<bool>("readaccess");
         var update = target.Contains("updateaccess") ? target.GetAttributeValue<bool>("updateaccess") : stored.GetAttributeValue<bool>("updateaccess");
         if (!read && !update) throw Fault.Of(FaultCodes.AttributeSharingUpdateInvalid, "Both readAccess and updateAccess are false: call Delete instead of Update.");
-        var (_, record, column, _) = Describe(emulator, stored);
+        var (_, record, column, _) = Describe(emulator, stored.ToEntity());
         RequireCallerHolds(emulator, callerId, record, column, read && target.Contains("readaccess"), update && target.Contains("updateaccess"));
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 using Xrm.Emulator.Queries;
 
 namespace Xrm.Emulator.Security;
@@ -44,8 +45,10 @@ internal sealed class SecuredColumnAccess : ISecuredColumnAccess
 
     private IReadOnlyCollection<Guid> Principals => _principals ??= _emulator.Security.PrincipalsOf(_userId);
 
-    public bool CanRead(Entity row, string column) =>
-        !HiddenColumnsOf(row.LogicalName).Contains(column) || _emulator.Security.FieldPermissionOf(Principals, row.LogicalName, column, row.Id).CanRead;
+    public bool CanRead(StoredRow row, string column) => CanRead(row.LogicalName, row.Id, column);
+
+    private bool CanRead(string table, Guid id, string column) =>
+        !HiddenColumnsOf(table).Contains(column) || _emulator.Security.FieldPermissionOf(Principals, table, column, id).CanRead;
 
     /// <summary>Removes the values the caller may not read: the platform returns them as if empty.</summary>
     public void RemoveUnreadable(Entity entity)
@@ -54,7 +57,7 @@ internal sealed class SecuredColumnAccess : ISecuredColumnAccess
         if (hidden.Count == 0) return;
         foreach (var column in entity.Attributes.Keys.Where(hidden.Contains).ToList())
         {
-            if (!CanRead(entity, column)) entity.Attributes.Remove(column);
+            if (!CanRead(entity.LogicalName, entity.Id, column)) entity.Attributes.Remove(column);
         }
     }
 }
