@@ -97,7 +97,7 @@ namespace Coaching.Plugins.Services
         /// (all of them when nothing is stored), so audit history and the session trigger see real changes.
         /// </summary>
         /// <returns>True when something differs.</returns>
-        public static bool SetChanges(Entity changes, Entity? stored, ReviewFlagResult result)
+        private static bool SetChanges(Entity changes, Entity? stored, ReviewFlagResult result)
         {
             var reasons = result.Flag ? result.ReasonsText : null;
             var changed = false;
