@@ -98,13 +98,14 @@ public static class Simulator
 
         // The CSV parsing and setup garbage goes now, in one compacting collection, rather than during the replay: the
         // replay's heap then grows from a compact start (measured: about 25 MB less peak memory on the benchmark).
-        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        ReturnFreeMemory();
         Lap("emulator, users, accounts");
         var replay = Stopwatch.StartNew();
         replayer.Replay(plan.Events, hooks?.Progress);
         replayer.RefreshThrough(plan.AsOf);
         replay.Stop();
         Lap("replay");
+        ReturnFreeMemory(); // the replay's garbage is not needed by the read-back
         long? liveAfterReplay = options.MeasureLiveHeap ? GC.GetTotalMemory(forceFullCollection: true) / 1048576 : null;
         hooks?.AfterReplay?.Invoke(emulator, replayer.Opportunities);
         emulator.UtcNow = plan.AsOf;
@@ -135,6 +136,7 @@ public static class Simulator
         Lap("agenda");
         var held = CustomApis.Held(emulator, cast, weeks, sessions.Any(x => x.Started), out var heldProblem);
         Lap("cadence");
+        ReturnFreeMemory(); // nor the API calls' by the report
         var reps = collector.Reps(opportunities, sessions, tasks, blocked, weeks, held);
 
         var issues = data.Issues.Concat(replayer.Skipped).ToList();
@@ -236,6 +238,13 @@ public static class Simulator
     }
 
     /// <summary>The solution's default value, read as the plugins read it (no current value is set yet).</summary>
+    /// <summary>
+    /// A full compacting collection that also gives the freed memory back to the system, between phases whose garbage
+    /// the next phase does not need: the peak memory is then the largest phase, not the phases stacked (measured on the
+    /// 8,800-deal sample: 314 MB → 283 MB maximum resident, the collections taking about 0.1 s).
+    /// </summary>
+    private static void ReturnFreeMemory() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
     private static string? ReadDefaultSettings(XrmEmulator emulator)
     {
         try
