@@ -57,6 +57,16 @@ public sealed class EntityStore
         return index.TryGetValue(IndexKey.Of(value), out var ids) ? ids : Array.Empty<Guid>();
     }
 
+    /// <summary>
+    /// The distinct values of a column (in <see cref="IndexKey"/> form, null for rows without one) and the ids holding
+    /// each, from the same index: a range or not-equal condition reads the values, not every row.
+    /// </summary>
+    public IEnumerable<KeyValuePair<IndexKey, IReadOnlyCollection<Guid>>> ValuesOf(string logicalName, string attribute)
+    {
+        if (!_tables.TryGetValue(logicalName, out var table)) yield break;
+        foreach (var pair in table.IndexFor(attribute)) yield return new(pair.Key, pair.Value);
+    }
+
     /// <summary>Stores a copy of <paramref name="record"/>: its columns, formatted values and keys.</summary>
     public void Insert(Entity record)
     {

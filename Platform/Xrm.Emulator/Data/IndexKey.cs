@@ -15,6 +15,9 @@ public readonly struct IndexKey : IEquatable<IndexKey>
 
     public static IndexKey Of(object? value) => new(Normalize(value));
 
+    /// <summary>The normalized value the key stands for (null for rows without a value).</summary>
+    public object? Value => _value;
+
     public static object? Normalize(object? value) => value switch
     {
         null => null,

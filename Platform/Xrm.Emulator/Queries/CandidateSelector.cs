@@ -38,7 +38,7 @@ internal static class CandidateSelector
         {
             var (node, attribute) = compiler.Target(condition, plan.Root);
             if (node != plan.Root) continue;
-            var ids = IdsFor(condition, plan.Root.LogicalName, attribute, probe, context);
+            var ids = IdsFor(condition, plan.Root.LogicalName, attribute, probe, context, best?.Count ?? int.MaxValue);
             if (ids != null && (best == null || ids.Count < best.Count))
             {
                 best = ids;
@@ -46,18 +46,30 @@ internal static class CandidateSelector
             }
         }
 
-        foreach (var anyOf in TopLevelOrFilters(plan.Criteria))
+        // An OR's ids are gathered, not the index's own set: first under a small bound, so an unselective OR (every
+        // early-stage deal) is only gathered when no narrower set exists.
+        var anyOfs = TopLevelOrFilters(plan.Criteria).ToList();
+        foreach (var bound in new[] { SelectiveOrBound, int.MaxValue })
         {
-            var ids = IdsForAnyOf(anyOf, plan, compiler, probe, context, out var columns);
-            if (ids != null && (best == null || ids.Count < best.Count))
+            foreach (var anyOf in anyOfs)
             {
-                best = ids;
-                bestColumn = columns;
+                var limit = Math.Min(bound, (best?.Count ?? int.MaxValue) - 1);
+                if (limit <= 0) break;
+                var ids = IdsForAnyOf(anyOf, plan, compiler, probe, context, limit, out var columns);
+                if (ids != null && (best == null || ids.Count < best.Count))
+                {
+                    best = ids;
+                    bestColumn = columns;
+                }
             }
+
+            if (best != null && best.Count <= SelectiveOrBound) break;
         }
 
         return (best, bestColumn);
     }
+
+    private const int SelectiveOrBound = 2048;
 
     /// <summary>
     /// The candidates in ascending primary key order, for a query ordered by its primary key that wants only its first
@@ -134,19 +146,22 @@ internal static class CandidateSelector
     /// table and, for a linked table, carried up the links to the root (a superset: link criteria and the rest of the
     /// filter are still evaluated on every candidate). Null when any part cannot be answered that way.
     /// </summary>
-    private static IReadOnlyCollection<Guid>? IdsForAnyOf(FilterExpression anyOf, QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, out string? columns)
+    private static IReadOnlyCollection<Guid>? IdsForAnyOf(FilterExpression anyOf, QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, int limit, out string? columns)
     {
         columns = null;
         if (anyOf.Filters.Count > 0 || anyOf.Conditions.Count == 0) return null;
-        // Before any lookup: one part no index can answer (stage In ... or stage Null) makes the others' sets useless.
-        if (!anyOf.Conditions.All(c => c.Operator is ConditionOperator.Equal or ConditionOperator.In or ConditionOperator.EqualUserId)) return null;
+        // Before any lookup: one part no index can answer (a text pattern, a date-only operator) makes the others' sets useless.
+        if (!anyOf.Conditions.All(c => c.Operator is ConditionOperator.Equal or ConditionOperator.In or ConditionOperator.EqualUserId
+                or ConditionOperator.Null or ConditionOperator.NotEqual or ConditionOperator.LessThan or ConditionOperator.LessEqual
+                or ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual)) return null;
         var union = new HashSet<Guid>();
         var names = new List<string>();
         foreach (var condition in anyOf.Conditions)
         {
             var (node, attribute) = compiler.Target(condition, plan.Root);
-            var ids = IdsFor(condition, node.LogicalName, attribute, probe, context);
-            if (ids == null) return null;
+            var room = limit - union.Count;
+            var ids = IdsFor(condition, node.LogicalName, attribute, probe, context, room) ?? IdsByValue(condition, node, attribute, compiler, probe, context, room);
+            if (ids == null || ids.Count > room) return null;
             names.Add(node.IsRoot ? attribute : $"{node.Alias}.{attribute}");
             for (var link = node; !link.IsRoot && ids.Count > 0; link = link.Parent!)
             {
@@ -155,10 +170,58 @@ internal static class CandidateSelector
             }
 
             union.UnionWith(ids);
+            if (union.Count > limit) return null;
         }
 
         columns = string.Join(" or ", names);
         return union;
+    }
+
+    /// <summary>
+    /// Ids a Null, NotEqual or range condition can match, from the column's distinct values: each value is tested as the
+    /// evaluator tests a row's (text compares case-insensitively, so the index's upper-cased text answers alike; a date
+    /// is tried both as UTC and as local time, a superset). Null when a value cannot be compared, or for Null on a
+    /// column the caller may not read on some rows (those look null to the criteria but hold a value).
+    /// </summary>
+    private static IReadOnlyCollection<Guid>? IdsByValue(ConditionExpression condition, PlanNode node, string attribute, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, int limit)
+    {
+        var table = node.LogicalName;
+        if (PrimaryKey.IsPrimaryIdName(table, attribute)) return null;
+        if (condition.Operator == ConditionOperator.Null)
+        {
+            if (compiler.MayHide(node, attribute)) return null;
+            return context.Store.Lookup(table, attribute, null);
+        }
+
+        if (condition.Operator is not (ConditionOperator.NotEqual or ConditionOperator.LessThan or ConditionOperator.LessEqual
+            or ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual)) return null;
+        var kind = probe.KindOf(table, attribute);
+        if (kind == null) return probe.Sample(table, attribute) == null ? Array.Empty<Guid>() : null; // no value anywhere: nothing matches
+        try
+        {
+            var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, $"{node.Alias}.{attribute}", kind, context);
+            var matching = new List<IReadOnlyCollection<Guid>>();
+            var count = 0;
+            foreach (var (key, holders) in context.Store.ValuesOf(table, attribute))
+            {
+                if (key.Value == null) continue; // none of these operators matches null
+                var matches = key.Value is DateTime date
+                    ? test(QueryValues.Normalize(DateTime.SpecifyKind(date, DateTimeKind.Utc))) || test(QueryValues.Normalize(DateTime.SpecifyKind(date, DateTimeKind.Local)))
+                    : test(QueryValues.Normalize(key.Value));
+                if (!matches) continue;
+                count += holders.Count;
+                if (count > limit) return null;
+                matching.Add(holders);
+            }
+
+            var ids = new List<Guid>(count);
+            foreach (var holders in matching) ids.AddRange(holders);
+            return ids;
+        }
+        catch (Exception e) when (e is InvalidQueryException or UnsupportedQueryException or InvalidCastException)
+        {
+            return null; // the evaluator reports what it must
+        }
     }
 
     /// <summary>Ids of the parent's rows whose link column holds the link column value of one of <paramref name="ids"/>.</summary>
@@ -197,7 +260,8 @@ internal static class CandidateSelector
     }
 
     /// <summary>Ids the condition can match according to the index, or null when the index cannot answer it.</summary>
-    private static IReadOnlyCollection<Guid>? IdsFor(ConditionExpression condition, string table, string attribute, ColumnTypeProbe probe, QueryContext context)
+    /// <param name="limit">Beyond this many ids from several index sets, null: not worth gathering (one set is returned as it is).</param>
+    private static IReadOnlyCollection<Guid>? IdsFor(ConditionExpression condition, string table, string attribute, ColumnTypeProbe probe, QueryContext context, int limit = int.MaxValue)
     {
         List<object?> values;
         switch (condition.Operator)
@@ -230,13 +294,23 @@ internal static class CandidateSelector
             return single == null ? Array.Empty<Guid>() : context.Store.Lookup(table, attribute, single);
         }
 
-        var ids = new List<Guid>();
-        var seen = new HashSet<Guid>();
+        var sets = new List<IReadOnlyCollection<Guid>>();
+        var total = 0;
         foreach (var value in values)
         {
             if (!TryIndexKey(QueryValues.Normalize(value)!, sample, $"{table}.{attribute}", out var key)) return null;
             if (key == null) continue;
-            foreach (var id in context.Store.Lookup(table, attribute, key))
+            var set = context.Store.Lookup(table, attribute, key);
+            total += set.Count;
+            if (total > limit) return null;
+            sets.Add(set);
+        }
+
+        var ids = new List<Guid>(total);
+        var seen = new HashSet<Guid>();
+        foreach (var set in sets)
+        {
+            foreach (var id in set)
             {
                 if (seen.Add(id)) ids.Add(id);
             }

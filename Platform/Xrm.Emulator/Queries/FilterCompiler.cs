@@ -107,6 +107,9 @@ internal sealed class FilterCompiler
         };
     }
 
+    /// <summary>True when the caller may not read the column on some rows, so conditions see null there.</summary>
+    public bool MayHide(PlanNode node, string attribute) => _secured is { } secured && secured.Hides(node, attribute);
+
     public (PlanNode Node, string Attribute) Target(ConditionExpression condition, PlanNode owner)
     {
         if (condition.CompareColumns)
