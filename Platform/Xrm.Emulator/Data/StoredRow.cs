@@ -17,8 +17,6 @@ internal sealed class ColumnMap
 
     public string Table { get; }
 
-    public int Count => _names.Count;
-
     public string NameAt(int slot) => _names[slot];
 
     public bool TryGetSlot(string column, out int slot) => _slots.TryGetValue(column, out slot);
