@@ -8,9 +8,9 @@ namespace Xrm.Emulator.Data;
 /// One instance per distinct lookup, choice and yes/no value across the stored rows. Stored values never leave the
 /// store (readers get copies, see <see cref="ValueCopier"/>), so rows can share them: an owner, a business unit or a
 /// customer is referenced by thousands of rows, and one object per row was most of a large table's memory.
-/// Dates, ids and texts are kept once per value seen lately (createdon and modifiedon of a create are one instant,
-/// activities repeat a few subjects): a small cache each, not a dictionary of every value ever stored. Long texts are
-/// kept as UTF-8 (<see cref="PackedText"/>).
+/// Dates, ids, whole numbers and texts are kept once per value seen lately (createdon and modifiedon of a create are
+/// one instant, activities repeat a few subjects): a small cache each, not a dictionary of every value ever stored.
+/// Long texts are kept as UTF-8 (<see cref="PackedText"/>).
 /// </summary>
 internal sealed class StoredValues
 {
@@ -21,6 +21,7 @@ internal sealed class StoredValues
     private readonly Dictionary<int, OptionSetValue> _options = new();
     private readonly object?[] _recentDates = new object?[1024];
     private readonly object?[] _recentIds = new object?[1024];
+    private readonly object?[] _recentNumbers = new object?[1024];
     private readonly string?[] _recentTexts = new string?[16384];
 
     /// <summary>
@@ -56,6 +57,14 @@ internal sealed class StoredValues
                 var slot = id.GetHashCode() & (_recentIds.Length - 1);
                 if (_recentIds[slot] is Guid known && known == id) return _recentIds[slot];
                 return _recentIds[slot] = value;
+            }
+
+            case int number:
+            {
+                // Scores, masks and counts repeat: an ICP score is one of about a hundred values.
+                var slot = number & (_recentNumbers.Length - 1);
+                if (_recentNumbers[slot] is int known && known == number) return _recentNumbers[slot];
+                return _recentNumbers[slot] = value;
             }
 
             case string { Length: >= PackedText.MinLength } text:
