@@ -17,8 +17,6 @@ internal sealed class ColumnMap
 
     public string Table { get; }
 
-    public int Count => _names.Count;
-
     public string NameAt(int slot) => _names[slot];
 
     public bool TryGetSlot(string column, out int slot) => _slots.TryGetValue(column, out slot);
@@ -188,12 +186,12 @@ public sealed class StoredRow
 
     public override string ToString() => $"{LogicalName}({Id})";
 
-    /// <summary>The raw slot: null when absent, else a stored value, <see cref="NullValue"/> or <see cref="OwnId"/>.</summary>
+    /// <summary>The raw slot: null when absent, else a stored value, <see cref="NullValue"/>, <see cref="OwnId"/> or a <see cref="PackedText"/>.</summary>
     internal object? SlotValue(int slot) => slot < _values.Length ? _values[slot] : null;
 
     /// <summary>The value a raw slot stands for (null for an absent column too).</summary>
     internal object? Read(object? stored) =>
-        ReferenceEquals(stored, NullValue) ? null : ReferenceEquals(stored, OwnId) ? Id : stored;
+        ReferenceEquals(stored, NullValue) ? null : ReferenceEquals(stored, OwnId) ? Id : stored is PackedText text ? text.ToString() : stored;
 
     /// <summary>Sets a slot to a stored value (<see cref="NullValue"/> for null, null to remove the column).</summary>
     internal void SetSlot(int slot, object? stored)

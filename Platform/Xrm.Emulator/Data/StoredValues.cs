@@ -8,20 +8,21 @@ namespace Xrm.Emulator.Data;
 /// One instance per distinct lookup, choice and yes/no value across the stored rows. Stored values never leave the
 /// store (readers get copies, see <see cref="ValueCopier"/>), so rows can share them: an owner, a business unit or a
 /// customer is referenced by thousands of rows, and one object per row was most of a large table's memory.
-/// Dates, ids and texts are kept once per value seen lately (createdon and modifiedon of a create are one instant,
-/// activities repeat a few subjects): a small cache each, not a dictionary of every value ever stored.
+/// Dates, ids, whole numbers and texts are kept once per value seen lately (createdon and modifiedon of a create are
+/// one instant, activities repeat a few subjects): a small cache each, not a dictionary of every value ever stored.
+/// Long texts are kept as UTF-8 (<see cref="PackedText"/>).
 /// </summary>
 internal sealed class StoredValues
 {
     private static readonly object True = true;
     private static readonly object False = false;
-    private const int MaxSharedText = 4000; // hashing a longer text on every write costs more than its rare repeats save
 
     private readonly Dictionary<(string, Guid, string?), EntityReference> _references = new();
     private readonly Dictionary<int, OptionSetValue> _options = new();
     private readonly object?[] _recentDates = new object?[1024];
     private readonly object?[] _recentIds = new object?[1024];
-    private readonly string?[] _recentTexts = new string?[4096];
+    private readonly object?[] _recentNumbers = new object?[1024];
+    private readonly string?[] _recentTexts = new string?[16384];
 
     /// <summary>
     /// The form of a caller's value the store may keep: the shared instance equal to it, else a private copy
@@ -58,7 +59,17 @@ internal sealed class StoredValues
                 return _recentIds[slot] = value;
             }
 
-            case string { Length: <= MaxSharedText } text:
+            case int number:
+            {
+                // Scores, masks and counts repeat: an ICP score is one of about a hundred values.
+                var slot = number & (_recentNumbers.Length - 1);
+                if (_recentNumbers[slot] is int known && known == number) return _recentNumbers[slot];
+                return _recentNumbers[slot] = value;
+            }
+
+            case string { Length: >= PackedText.MinLength } text:
+                return PackedText.Pack(text);
+            case string text:
             {
                 // Subjects and stage names repeat across thousands of activities, fit reasons across the deals of an account.
                 var slot = text.GetHashCode() & (_recentTexts.Length - 1);

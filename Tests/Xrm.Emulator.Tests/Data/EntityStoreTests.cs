@@ -242,4 +242,36 @@ public class EntityStoreTests
         image.Attributes.Keys.Should().Equal("telephone1", "fax");
         image["telephone1"].Should().BeNull();
     }
+
+    [Fact]
+    public void Equal_texts_written_by_different_rows_are_kept_once()
+    {
+        var reasons = "Industry: Consulting is a target industry (+25) Employees: 49 is below the target range";
+        var first = Insert("Contoso", ("description", new string(reasons.ToCharArray())));
+        var second = Insert("Fabrikam");
+        _store.Apply("account", second, new[] { Set("description", new string(reasons.ToCharArray())) });
+
+        var one = _store.Find("account", first)!["description"];
+        var other = _store.Find("account", second)!["description"];
+
+        other.Should().Be(reasons);
+        ReferenceEquals(one, other).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Long_texts_read_back_exactly_whatever_their_characters()
+    {
+        var ascii = new string('a', 600);
+        var accented = "María José — Zürich " + new string('é', 600) + " \U0001F600";
+        var loneSurrogate = new string('b', 600) + "\uD800" + "c";
+        var id = Insert("Contoso", ("description", ascii), ("address1_composite", accented), ("fax", loneSurrogate));
+
+        var row = _store.Find("account", id)!;
+
+        row["description"].Should().Be(ascii);
+        row["address1_composite"].Should().Be(accented);
+        row["fax"].Should().Be(loneSurrogate);
+        row.ToEntity()["address1_composite"].Should().Be(accented);
+        _store.Lookup("account", "description", ascii).Should().Equal(id);
+    }
 }
