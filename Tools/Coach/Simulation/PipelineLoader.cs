@@ -135,8 +135,9 @@ public static class PipelineLoader
         var skippedUsers = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var users = ReadUsers(usersCsv, categories, issues, skippedUsers);
         var skippedOpportunities = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var opportunities = ReadOpportunities(opportunitiesCsv, categories, accounts, skippedLines, users, skippedUsers, issues, skippedOpportunities);
-        var events = eventsCsv == null ? null : ReadEvents(eventsCsv, categories, opportunities, skippedOpportunities, issues);
+        var texts = new TextPool();
+        var opportunities = ReadOpportunities(opportunitiesCsv, categories, accounts, skippedLines, users, skippedUsers, issues, skippedOpportunities, texts);
+        var events = eventsCsv == null ? null : ReadEvents(eventsCsv, categories, opportunities, skippedOpportunities, issues, texts);
 
         var read = new Dictionary<string, int>();
         foreach (var table in tables) read[table.FileName] = table.Rows.Count + table.Issues.Count;
@@ -315,7 +316,8 @@ public static class PipelineLoader
         Dictionary<string, UserRow> users,
         Dictionary<string, int> skippedUsers,
         List<InputIssue> issues,
-        Dictionary<string, int> skipped)
+        Dictionary<string, int> skipped,
+        TextPool texts)
     {
         var result = new Dictionary<string, OpportunityRow>(StringComparer.OrdinalIgnoreCase);
         var kept = new List<InputIssue>();
@@ -454,7 +456,7 @@ public static class PipelineLoader
             issues.AddRange(kept);
             result.Add(id!, new OpportunityRow(
                 id!, name, account, owner!, createdOn, value, closeDate, stage.Value, status.Value, closedOn,
-                row["buying_trigger"], buyer, nextDate, row["next_interaction_goal"], row.Line));
+                texts.Share(row["buying_trigger"]), buyer, nextDate, texts.Share(row["next_interaction_goal"]), row.Line));
         }
 
         return result;
@@ -475,7 +477,8 @@ public static class PipelineLoader
         CategoryMap categories,
         Dictionary<string, OpportunityRow> opportunities,
         Dictionary<string, int> skippedOpportunities,
-        List<InputIssue> issues)
+        List<InputIssue> issues,
+        TextPool texts)
     {
         var result = new List<PipelineEvent>();
         var sequence = 0;
@@ -526,9 +529,26 @@ public static class PipelineLoader
                 continue;
             }
 
-            result.Add(new PipelineEvent(timestamp, opportunity!.Id, kind, value, stage, date, csv.FileName, row.Line, false, sequence++));
+            result.Add(new PipelineEvent(timestamp, opportunity!.Id, kind, texts.Share(value), stage, date, csv.FileName, row.Line, false, sequence++));
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// One instance of each repeated cell text (goals, outcomes, buying triggers) for the rows that are kept: a large
+    /// events file repeats a few dozen texts hundreds of thousands of times.
+    /// </summary>
+    private sealed class TextPool
+    {
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+        public string? Share(string? text)
+        {
+            if (text == null) return null;
+            if (_texts.TryGetValue(text, out var shared)) return shared;
+            _texts.Add(text, text);
+            return text;
+        }
     }
 }
