@@ -21,8 +21,33 @@ public sealed class PipelineData
 
     public required IReadOnlyList<OpportunityRow> Opportunities { get; init; }
 
+    private IReadOnlyList<PipelineEvent>? _events;
+    private bool _hasEvents;
+    private bool _eventsHandedOver;
+
     /// <summary>Rows of events.csv that passed validation; null when the data has no events.csv.</summary>
-    public IReadOnlyList<PipelineEvent>? Events { get; init; }
+    /// <exception cref="InvalidOperationException">After <see cref="HandOverEvents"/>: the data has been simulated.</exception>
+    public IReadOnlyList<PipelineEvent>? Events
+    {
+        get => _eventsHandedOver
+            ? throw new InvalidOperationException("The events were handed to a replay, which lets go of each once applied; load the data again to simulate it again.")
+            : _events;
+        init
+        {
+            _events = value;
+            _hasEvents = value != null;
+        }
+    }
+
+    /// <summary>
+    /// Forgets the events, for a replay that holds them itself and lets go of each once applied (at ten times the
+    /// bundled sample's size they are about 70 MB the rest of the run does not need).
+    /// </summary>
+    internal void HandOverEvents()
+    {
+        _eventsHandedOver = true;
+        _events = null;
+    }
 
     /// <summary>Every problem found, with file, line, column and reason: rows refused and cells kept as unknown.</summary>
     public required List<InputIssue> Issues { get; init; }
@@ -45,7 +70,7 @@ public sealed class PipelineData
     /// <summary>True when there is nothing to simulate: no deal was kept.</summary>
     public bool NothingUsable => Opportunities.Count == 0;
 
-    public bool HasEvents => Events != null;
+    public bool HasEvents => _hasEvents;
 }
 
 /// <summary>How many rows were read, kept (some with unknown cells) and refused.</summary>

@@ -72,14 +72,17 @@ public sealed class PipelineReplayer
     /// <summary>The opportunities created, by their opportunities.csv id.</summary>
     public IReadOnlyDictionary<string, LiveOpportunity> Opportunities => _live;
 
-    public void Replay(IReadOnlyList<PipelineEvent> events, IProgress<int>? progress = null)
+    /// <summary>Replays <paramref name="events"/> in order, clearing each slot once its event is applied.</summary>
+    public void Replay(PipelineEvent?[] events, IProgress<int>? progress = null)
     {
-        var step = Math.Max(1, events.Count / 200);
-        for (var i = 0; i < events.Count; i++)
+        var step = Math.Max(1, events.Length / 200);
+        for (var i = 0; i < events.Length; i++)
         {
-            RefreshThrough(events[i].Timestamp);
-            Apply(events[i]);
-            if (progress != null && (i % step == 0 || i == events.Count - 1)) progress.Report(i + 1);
+            var next = events[i]!;
+            events[i] = null; // what a blocked or skipped event needs is kept in its record
+            RefreshThrough(next.Timestamp);
+            Apply(next);
+            if (progress != null && (i % step == 0 || i == events.Length - 1)) progress.Report(i + 1);
         }
     }
 

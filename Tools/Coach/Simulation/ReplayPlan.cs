@@ -32,7 +32,9 @@ public sealed class ReplayPlan
 
     private ReplayPlan(IReadOnlyList<PipelineEvent> events, int afterWindow, int derivedFor, DateTime dataStart, DateTime dataEnd, DateTime asOf)
     {
-        Events = events;
+        _events = events;
+        Count = events.Count;
+        FromFile = events.Count(e => e.File == PipelineData.EventsFile);
         AfterWindow = afterWindow;
         DerivedFor = derivedFor;
         DataStart = dataStart;
@@ -40,8 +42,26 @@ public sealed class ReplayPlan
         AsOf = asOf;
     }
 
-    /// <summary>Events to replay, sorted by time (then creation first, then file order).</summary>
-    public IReadOnlyList<PipelineEvent> Events { get; }
+    private IReadOnlyList<PipelineEvent>? _events;
+
+    /// <summary>Events to replay (creations included).</summary>
+    public int Count { get; }
+
+    /// <summary>Events to replay that came from events.csv (not derived, creations excluded).</summary>
+    public int FromFile { get; }
+
+    /// <summary>
+    /// The events to replay, sorted by time (then creation first, then file order), in an array the replay owns: it
+    /// clears each slot once applied. The plan forgets them; no one else holds the list (a caller that read it into a
+    /// local would keep every event alive for the whole replay).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Taken twice.</exception>
+    public PipelineEvent?[] TakeEvents()
+    {
+        var events = (_events ?? throw new InvalidOperationException("The events were taken by the replay.")).ToArray<PipelineEvent?>();
+        _events = null;
+        return events;
+    }
 
     /// <summary>Events (creations included) later than the window's end: not replayed.</summary>
     public int AfterWindow { get; }

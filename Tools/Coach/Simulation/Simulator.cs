@@ -69,7 +69,7 @@ public static class Simulator
 
         var settings = options.SettingsJson == null ? null : CoachingSettingsParser.Parse(options.SettingsJson);
         var plan = ReplayPlan.Build(data, options.Window);
-        hooks?.Starting?.Invoke(plan.Events.Count);
+        hooks?.Starting?.Invoke(plan.Count);
 
         var solutionFolder = SolutionLocator.Find(options.SolutionFolder);
         XrmEmulator emulator;
@@ -101,7 +101,9 @@ public static class Simulator
         ReturnFreeMemory();
         Lap("emulator, users, accounts");
         var replay = Stopwatch.StartNew();
-        replayer.Replay(plan.Events, hooks?.Progress);
+        // The replay holds the events alone from here and lets go of each once applied.
+        data.HandOverEvents();
+        replayer.Replay(plan.TakeEvents(), hooks?.Progress);
         replayer.RefreshThrough(plan.AsOf);
         replay.Stop();
         Lap("replay");
@@ -213,8 +215,8 @@ public static class Simulator
                 OpenOpportunities = replayer.Opportunities.Values.Count(o => o.State == OpportunityState.Open),
                 Won = replayer.Opportunities.Values.Count(o => o.State == OpportunityState.Won),
                 Lost = replayer.Opportunities.Values.Count(o => o.State == OpportunityState.Lost),
-                EventsReplayed = plan.Events.Count,
-                EventsFromFile = plan.Events.Count(e => e.File == PipelineData.EventsFile),
+                EventsReplayed = plan.Count,
+                EventsFromFile = plan.FromFile,
                 EventsApplied = replayer.Applied,
                 EventsBlocked = replayer.Blocked.Count,
                 EventsRefused = replayer.Refused.Count,
