@@ -15,7 +15,8 @@ namespace Xrm.Emulator.Queries;
 /// sees holding it, and the criteria, evaluated with the hidden value as null, drop the rest.
 /// An OR filter in that AND gives candidates too when each of its conditions does, on a root column or on a column of
 /// a linked table (the linked rows found by the index, then the root rows that join to them): "deals of the reps of
-/// this manager, or of the teams they administer" reads those deals, not every open deal.
+/// this manager, or of the teams they administer" reads those deals, not every open deal. Null, NotEqual and range
+/// parts are answered from the column's distinct values: "due by now, or other settings, or never" reads the due deals.
 /// </summary>
 internal static class CandidateSelector
 {
@@ -29,7 +30,7 @@ internal static class CandidateSelector
         return Rows(context.Store, table, best);
     }
 
-    /// <summary>The smallest set of ids an equality index gives for a root condition every row must meet, or null.</summary>
+    /// <summary>The smallest set of ids the indexes give for a root condition or an OR every row must meet, or null.</summary>
     private static (IReadOnlyCollection<Guid>? Ids, string? Column) SmallestIndexSet(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context)
     {
         IReadOnlyCollection<Guid>? best = null;
@@ -69,6 +70,7 @@ internal static class CandidateSelector
         return (best, bestColumn);
     }
 
+    /// <summary>Ids an OR may gather on the first pass (a manager's deals, a day's due deals).</summary>
     private const int SelectiveOrBound = 2048;
 
     /// <summary>
@@ -218,7 +220,7 @@ internal static class CandidateSelector
             foreach (var holders in matching) ids.AddRange(holders);
             return ids;
         }
-        catch (Exception e) when (e is InvalidQueryException or UnsupportedQueryException or InvalidCastException)
+        catch (Exception e) when (e is InvalidQueryException or UnsupportedQueryException or InvalidCastException or InvalidOperationException)
         {
             return null; // the evaluator reports what it must
         }
