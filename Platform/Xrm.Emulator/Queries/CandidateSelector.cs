@@ -153,9 +153,7 @@ internal static class CandidateSelector
         columns = null;
         if (anyOf.Filters.Count > 0 || anyOf.Conditions.Count == 0) return null;
         // Before any lookup: one part no index can answer (a text pattern, a date-only operator) makes the others' sets useless.
-        if (!anyOf.Conditions.All(c => c.Operator is ConditionOperator.Equal or ConditionOperator.In or ConditionOperator.EqualUserId
-                or ConditionOperator.Null or ConditionOperator.NotEqual or ConditionOperator.LessThan or ConditionOperator.LessEqual
-                or ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual)) return null;
+        if (!anyOf.Conditions.All(c => AnsweredByIndex(c.Operator) || AnsweredByValues(c.Operator))) return null;
         var union = new HashSet<Guid>();
         var names = new List<string>();
         foreach (var condition in anyOf.Conditions)
@@ -195,35 +193,52 @@ internal static class CandidateSelector
             return context.Store.Lookup(table, attribute, null);
         }
 
-        if (condition.Operator is not (ConditionOperator.NotEqual or ConditionOperator.LessThan or ConditionOperator.LessEqual
-            or ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual)) return null;
+        if (!AnsweredByValues(condition.Operator)) return null;
         var kind = probe.KindOf(table, attribute);
         if (kind == null) return probe.Sample(table, attribute) == null ? Array.Empty<Guid>() : null; // no value anywhere: nothing matches
         try
         {
             var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, $"{node.Alias}.{attribute}", kind, context);
-            var matching = new List<IReadOnlyCollection<Guid>>();
-            var count = 0;
-            foreach (var (key, holders) in context.Store.ValuesOf(table, attribute))
-            {
-                if (key.Value == null) continue; // none of these operators matches null
-                var matches = key.Value is DateTime date
-                    ? test(QueryValues.Normalize(DateTime.SpecifyKind(date, DateTimeKind.Utc))) || test(QueryValues.Normalize(DateTime.SpecifyKind(date, DateTimeKind.Local)))
-                    : test(QueryValues.Normalize(key.Value));
-                if (!matches) continue;
-                count += holders.Count;
-                if (count > limit) return null;
-                matching.Add(holders);
-            }
-
-            var ids = new List<Guid>(count);
-            foreach (var holders in matching) ids.AddRange(holders);
-            return ids;
+            return Gather(context.Store.ValuesOf(table, attribute)
+                .Where(pair => pair.Key.Value != null && Matches(test, pair.Key.Value)) // none of these operators matches null
+                .Select(pair => pair.Value), limit);
         }
         catch (Exception e) when (e is InvalidQueryException or UnsupportedQueryException or InvalidCastException or InvalidOperationException)
         {
             return null; // the evaluator reports what it must
         }
+    }
+
+    /// <summary>A null test, a not-equal or a comparison: answered from the column's distinct values.</summary>
+    private static bool AnsweredByValues(ConditionOperator op) => op is ConditionOperator.Null or ConditionOperator.NotEqual
+        or ConditionOperator.LessThan or ConditionOperator.LessEqual or ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual;
+
+    /// <summary>Equal, In, the calling user: answered from the equality index.</summary>
+    private static bool AnsweredByIndex(ConditionOperator op) => op is ConditionOperator.Equal or ConditionOperator.In or ConditionOperator.EqualUserId;
+
+    // A stored date is tried as UTC and as local time: the rows holding it are a superset of those the evaluator keeps.
+    private static bool Matches(Func<object?, bool> test, object value) => value is DateTime date
+        ? test(QueryValues.Normalize(DateTime.SpecifyKind(date, DateTimeKind.Utc))) || test(QueryValues.Normalize(DateTime.SpecifyKind(date, DateTimeKind.Local)))
+        : test(QueryValues.Normalize(value));
+
+    /// <summary>
+    /// The ids of index sets of different values (so no id is in two of them), or null once there are more than
+    /// <paramref name="limit"/>: not worth gathering.
+    /// </summary>
+    private static List<Guid>? Gather(IEnumerable<IReadOnlyCollection<Guid>> sets, int limit)
+    {
+        var kept = new List<IReadOnlyCollection<Guid>>();
+        var total = 0;
+        foreach (var set in sets)
+        {
+            total += set.Count;
+            if (total > limit) return null;
+            kept.Add(set);
+        }
+
+        var ids = new List<Guid>(total);
+        foreach (var set in kept) ids.AddRange(set);
+        return ids;
     }
 
     /// <summary>Ids of the parent's rows whose link column holds the link column value of one of <paramref name="ids"/>.</summary>
@@ -265,20 +280,11 @@ internal static class CandidateSelector
     /// <param name="limit">Beyond this many ids from several index sets, null: not worth gathering (one set is returned as it is).</param>
     private static IReadOnlyCollection<Guid>? IdsFor(ConditionExpression condition, string table, string attribute, ColumnTypeProbe probe, QueryContext context, int limit = int.MaxValue)
     {
-        List<object?> values;
-        switch (condition.Operator)
-        {
-            case ConditionOperator.Equal:
-            case ConditionOperator.In:
-                values = condition.Values.SelectMany(v => v is System.Collections.IEnumerable many and not string ? many.Cast<object?>() : new[] { v }).ToList();
-                if (values.Count == 0 || values.Any(v => v == null)) return null; // the evaluator reports the mistake
-                break;
-            case ConditionOperator.EqualUserId:
-                values = new List<object?> { context.CallingUserId };
-                break;
-            default:
-                return null;
-        }
+        if (!AnsweredByIndex(condition.Operator)) return null;
+        var values = condition.Operator == ConditionOperator.EqualUserId
+            ? new List<object?> { context.CallingUserId }
+            : condition.Values.SelectMany(v => v is System.Collections.IEnumerable many and not string ? many.Cast<object?>() : new[] { v }).ToList();
+        if (values.Count == 0 || values.Any(v => v == null)) return null; // the evaluator reports the mistake
 
         if (PrimaryKey.IsPrimaryIdName(table, attribute))
         {
@@ -296,29 +302,14 @@ internal static class CandidateSelector
             return single == null ? Array.Empty<Guid>() : context.Store.Lookup(table, attribute, single);
         }
 
-        var sets = new List<IReadOnlyCollection<Guid>>();
-        var total = 0;
+        var keys = new List<object>();
         foreach (var value in values)
         {
             if (!TryIndexKey(QueryValues.Normalize(value)!, sample, $"{table}.{attribute}", out var key)) return null;
-            if (key == null) continue;
-            var set = context.Store.Lookup(table, attribute, key);
-            total += set.Count;
-            if (total > limit) return null;
-            sets.Add(set);
+            if (key != null && !keys.Any(k => IndexKey.Of(k).Equals(IndexKey.Of(key)))) keys.Add(key); // "In (1, 1)" reads one set
         }
 
-        var ids = new List<Guid>(total);
-        var seen = new HashSet<Guid>();
-        foreach (var set in sets)
-        {
-            foreach (var id in set)
-            {
-                if (seen.Add(id)) ids.Add(id);
-            }
-        }
-
-        return ids;
+        return Gather(keys.Select(key => context.Store.Lookup(table, attribute, key)), limit);
     }
 
     /// <summary>
