@@ -63,7 +63,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public ConcurrencyBehavior ConcurrencyBehavior
         {
-            get => Parameters.TryGetValue("ConcurrencyBehavior", out ConcurrencyBehavior value) ? value : ConcurrencyBehavior.Default;
+            get => Parameter("ConcurrencyBehavior", ConcurrencyBehavior.Default);
             set => Parameters["ConcurrencyBehavior"] = value;
         }
     }
@@ -86,7 +86,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public ConcurrencyBehavior ConcurrencyBehavior
         {
-            get => Parameters.TryGetValue("ConcurrencyBehavior", out ConcurrencyBehavior value) ? value : ConcurrencyBehavior.Default;
+            get => Parameter("ConcurrencyBehavior", ConcurrencyBehavior.Default);
             set => Parameters["ConcurrencyBehavior"] = value;
         }
     }
@@ -145,7 +145,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public ConcurrencyBehavior ConcurrencyBehavior
         {
-            get => Parameters.TryGetValue("ConcurrencyBehavior", out ConcurrencyBehavior value) ? value : ConcurrencyBehavior.Default;
+            get => Parameter("ConcurrencyBehavior", ConcurrencyBehavior.Default);
             set => Parameters["ConcurrencyBehavior"] = value;
         }
     }
@@ -216,7 +216,7 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public EntityFilters EntityFilters
         {
-            get => Parameters.TryGetValue("EntityFilters", out EntityFilters value) ? value : EntityFilters.Default;
+            get => Parameter("EntityFilters", EntityFilters.Default);
             set => Parameters["EntityFilters"] = value;
         }
 
@@ -228,13 +228,13 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public Guid MetadataId
         {
-            get => Parameters.TryGetValue("MetadataId", out Guid value) ? value : Guid.Empty;
+            get => Parameter("MetadataId", Guid.Empty);
             set => Parameters["MetadataId"] = value;
         }
 
         public bool RetrieveAsIfPublished
         {
-            get => Parameters.TryGetValue("RetrieveAsIfPublished", out bool value) && value;
+            get => Parameter("RetrieveAsIfPublished", false);
             set => Parameters["RetrieveAsIfPublished"] = value;
         }
     }
@@ -265,13 +265,13 @@ namespace Microsoft.Xrm.Sdk.Messages
 
         public Guid MetadataId
         {
-            get => Parameters.TryGetValue("MetadataId", out Guid value) ? value : Guid.Empty;
+            get => Parameter("MetadataId", Guid.Empty);
             set => Parameters["MetadataId"] = value;
         }
 
         public bool RetrieveAsIfPublished
         {
-            get => Parameters.TryGetValue("RetrieveAsIfPublished", out bool value) && value;
+            get => Parameter("RetrieveAsIfPublished", false);
             set => Parameters["RetrieveAsIfPublished"] = value;
         }
     }

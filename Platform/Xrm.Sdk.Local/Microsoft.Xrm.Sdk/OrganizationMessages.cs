@@ -31,6 +31,9 @@ namespace Microsoft.Xrm.Sdk
 
         // Typed requests read their properties through this: an absent parameter reads as null, as in the real SDK.
         internal T Parameter<T>(string name) where T : class => Parameters.TryGetValue(name, out T value) ? value : null;
+
+        // ... and an absent value parameter as the real SDK's default for it.
+        internal T Parameter<T>(string name, T absent) where T : struct => Parameters.TryGetValue(name, out T value) ? value : absent;
     }
 
     public class OrganizationResponse : IExtensibleDataObject
