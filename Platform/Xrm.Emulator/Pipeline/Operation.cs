@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Pipeline;
 
@@ -199,9 +200,11 @@ internal sealed class OperationItem
 
     public Entity? Target { get; set; }
 
-    public Entity? PreImage { get; set; }
+    /// <summary>The stored row before the core operation, when a step has a pre-image (each step's image is projected from it).</summary>
+    public StoredRow? PreImage { get; set; }
 
-    public Entity? PostImage { get; set; }
+    /// <summary>The stored row after the core operation, when a stage-40 step has a post-image.</summary>
+    public StoredRow? PostImage { get; set; }
 }
 
 /// <summary>
