@@ -134,8 +134,7 @@ internal sealed class EventPipeline
 
     private void RunStage(Operation operation, PipelineStage stage)
     {
-        var steps = _emulator.Steps.For(operation.SingleMessage, operation.MultipleMessage, operation.Table, stage, StepMode.Synchronous);
-        foreach (var step in steps)
+        foreach (var step in StepsOf(operation).Synchronous(stage))
         {
             foreach (var scope in new StepScopes(operation, step))
             {
@@ -146,14 +145,17 @@ internal sealed class EventPipeline
         }
     }
 
+    /// <summary>Resolved once per operation, when its table and messages are known (after the handler's Prepare).</summary>
+    private MessageSteps StepsOf(Operation operation) =>
+        operation.Steps ??= _emulator.Steps.For(operation.SingleMessage, operation.MultipleMessage, operation.Table);
+
     private void QueueAsynchronousSteps(Operation operation)
     {
-        var steps = _emulator.Steps.For(operation.SingleMessage, operation.MultipleMessage, operation.Table, PipelineStage.PostOperation, StepMode.Asynchronous);
-        foreach (var step in steps)
+        foreach (var step in StepsOf(operation).Asynchronous)
         {
             foreach (var scope in new StepScopes(operation, step))
             {
-                var job = new SystemJob(Guid.NewGuid(), step.Name, step.PluginTypeName, scope.Message, operation.Table, scope.PrimaryEntityId, _emulator.UtcNow);
+                var job = new SystemJob(RecordIds.Next(), step.Name, step.PluginTypeName, scope.Message, operation.Table, scope.PrimaryEntityId, _emulator.UtcNow);
                 var context = BuildContext(operation, scope, step, PipelineStage.PostOperation, StepMode.Asynchronous);
 
                 // The job carries a snapshot: later changes in the transaction do not reach it.
@@ -306,8 +308,8 @@ internal sealed class EventPipeline
     private void CaptureImages(Operation operation, bool pre)
     {
         if (!(pre ? operation.HasPreImage : operation.HasPostImage)) return;
-        var needs = _emulator.Steps.ImagesFor(operation.SingleMessage, operation.MultipleMessage, operation.Table);
-        if (!(pre ? needs.Pre : needs.Post)) return;
+        var steps = StepsOf(operation);
+        if (!(pre ? steps.PreImage : steps.PostImage)) return;
 
         foreach (var item in operation.Items)
         {

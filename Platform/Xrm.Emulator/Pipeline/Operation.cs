@@ -68,6 +68,9 @@ internal sealed class Operation
 
     public Transaction? Transaction { get; set; }
 
+    /// <summary>The registered steps of this operation's messages and table, once looked up.</summary>
+    public MessageSteps? Steps { get; set; }
+
     /// <summary>Single-record message: one item, no bulk partner unless given.</summary>
     public void Describe(string table, OperationItem item, string? multipleMessage = null)
     {

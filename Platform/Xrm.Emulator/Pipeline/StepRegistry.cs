@@ -9,9 +9,9 @@ public sealed class StepRegistry
 {
     private readonly Dictionary<string, List<StepRegistration>> _byMessage = new(StringComparer.OrdinalIgnoreCase);
 
-    // Every message asks for its steps several times (stages, modes, images): the answers are kept until the registrations change.
-    private readonly Dictionary<StepQuery, StepRegistration[]> _resolved = new(StepQuery.Comparer);
-    private readonly Dictionary<StepQuery, ImageNeeds> _imageNeeds = new(StepQuery.Comparer);
+    // Every message asks for its steps: the answers are kept, by table, message and bulk partner as spelled (exact-case keys
+    // hash fastest; another spelling resolves once more), until the registrations change.
+    private readonly Dictionary<string, Dictionary<string, Dictionary<string, MessageSteps>>> _resolved = new(StringComparer.Ordinal);
     private long _sequence;
 
     public IEnumerable<StepRegistration> All => _byMessage.Values.SelectMany(s => s).OrderBy(s => s.Sequence);
@@ -39,41 +39,31 @@ public sealed class StepRegistry
         return removed;
     }
 
-    /// <summary>Steps of one stage and mode for the given messages (a message and its bulk/single partner), in execution order.</summary>
-    internal StepRegistration[] For(string message, string? partnerMessage, string table, PipelineStage stage, StepMode mode)
+    /// <summary>The steps that run for a message (and its bulk/single partner) on a table, by stage and mode, in execution order.</summary>
+    internal MessageSteps For(string message, string? partnerMessage, string table)
     {
-        var query = new StepQuery(message, partnerMessage, table, stage, mode);
-        if (_resolved.TryGetValue(query, out var known)) return known;
+        if (!_resolved.TryGetValue(table, out var byMessage)) _resolved.Add(table, byMessage = new(StringComparer.Ordinal));
+        if (!byMessage.TryGetValue(message, out var byPartner)) byMessage.Add(message, byPartner = new(StringComparer.Ordinal));
+        if (byPartner.TryGetValue(partnerMessage ?? "", out var known)) return known;
 
+        var steps = new MessageSteps(
+            Collect(message, partnerMessage, table, PipelineStage.PreValidation, StepMode.Synchronous),
+            Collect(message, partnerMessage, table, PipelineStage.PreOperation, StepMode.Synchronous),
+            Collect(message, partnerMessage, table, PipelineStage.PostOperation, StepMode.Synchronous),
+            Collect(message, partnerMessage, table, PipelineStage.PostOperation, StepMode.Asynchronous),
+            Matching(message, partnerMessage, table).Any(s => s.Images.Any(i => i.IsPre)),
+            Matching(message, partnerMessage, table).Any(s => s.Stage == PipelineStage.PostOperation && s.Images.Any(i => i.IsPost)));
+        byPartner.Add(partnerMessage ?? "", steps);
+        return steps;
+    }
+
+    private StepRegistration[] Collect(string message, string? partnerMessage, string table, PipelineStage stage, StepMode mode)
+    {
         var result = new List<StepRegistration>();
         Collect(message, table, stage, mode, result);
         if (partnerMessage != null) Collect(partnerMessage, table, stage, mode, result);
         if (partnerMessage != null && result.Count > 1) result.Sort(ExecutionOrder);
-        var steps = result.ToArray();
-        _resolved.Add(query, steps);
-        return steps;
-    }
-
-    /// <summary>Whether any step on the message or its bulk partner for the table has a pre-image, or a post-image it receives (stage 40).</summary>
-    internal ImageNeeds ImagesFor(string message, string? partnerMessage, string table)
-    {
-        var query = new StepQuery(message, partnerMessage, table, 0, 0);
-        if (_imageNeeds.TryGetValue(query, out var known)) return known;
-
-        var pre = false;
-        var post = false;
-        foreach (var step in Matching(message, partnerMessage, table))
-        {
-            foreach (var image in step.Images)
-            {
-                pre |= image.IsPre;
-                post |= image.IsPost && step.Stage == PipelineStage.PostOperation;
-            }
-        }
-
-        var needs = new ImageNeeds(pre, post);
-        _imageNeeds.Add(query, needs);
-        return needs;
+        return result.ToArray();
     }
 
     /// <summary>Steps of any stage and mode on the message or its bulk partner for the table.</summary>
@@ -92,11 +82,7 @@ public sealed class StepRegistry
         }
     }
 
-    private void Forget()
-    {
-        _resolved.Clear();
-        _imageNeeds.Clear();
-    }
+    private void Forget() => _resolved.Clear();
 
     private static int ExecutionOrder(StepRegistration a, StepRegistration b)
     {
@@ -107,24 +93,36 @@ public sealed class StepRegistry
     }
 }
 
-/// <summary>Which images the steps of a message need captured.</summary>
-internal readonly record struct ImageNeeds(bool Pre, bool Post);
-
-/// <summary>A step lookup: messages and table compare without case, as the registry's do.</summary>
-internal readonly record struct StepQuery(string Message, string? PartnerMessage, string Table, PipelineStage Stage, StepMode Mode)
+/// <summary>The synchronous steps of each stage, the asynchronous ones, and whether any has a pre-image or a stage-40 post-image.</summary>
+internal sealed class MessageSteps
 {
-    public static readonly IEqualityComparer<StepQuery> Comparer = new IgnoringCase();
-
-    private sealed class IgnoringCase : IEqualityComparer<StepQuery>
+    public MessageSteps(StepRegistration[] preValidation, StepRegistration[] preOperation, StepRegistration[] postOperation,
+        StepRegistration[] asynchronous, bool preImage, bool postImage)
     {
-        private static readonly StringComparer Names = StringComparer.OrdinalIgnoreCase;
-
-        public bool Equals(StepQuery x, StepQuery y) =>
-            x.Stage == y.Stage && x.Mode == y.Mode && Names.Equals(x.Message, y.Message) && Names.Equals(x.Table, y.Table)
-            && (x.PartnerMessage == null ? y.PartnerMessage == null : y.PartnerMessage != null && Names.Equals(x.PartnerMessage, y.PartnerMessage));
-
-        public int GetHashCode(StepQuery query) =>
-            HashCode.Combine(Names.GetHashCode(query.Message), query.PartnerMessage == null ? 0 : Names.GetHashCode(query.PartnerMessage),
-                Names.GetHashCode(query.Table), query.Stage, query.Mode);
+        PreValidation = preValidation;
+        PreOperation = preOperation;
+        PostOperation = postOperation;
+        Asynchronous = asynchronous;
+        PreImage = preImage;
+        PostImage = postImage;
     }
+
+    public StepRegistration[] PreValidation { get; }
+
+    public StepRegistration[] PreOperation { get; }
+
+    public StepRegistration[] PostOperation { get; }
+
+    public StepRegistration[] Asynchronous { get; }
+
+    public bool PreImage { get; }
+
+    public bool PostImage { get; }
+
+    public StepRegistration[] Synchronous(PipelineStage stage) => stage switch
+    {
+        PipelineStage.PreValidation => PreValidation,
+        PipelineStage.PreOperation => PreOperation,
+        _ => PostOperation,
+    };
 }
