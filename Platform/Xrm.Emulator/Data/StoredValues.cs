@@ -17,7 +17,9 @@ internal sealed class StoredValues
     private static readonly object True = true;
     private static readonly object False = false;
 
-    private readonly Dictionary<(string, Guid, string?), EntityReference> _references = new();
+    // By id alone (a Guid hashes far cheaper than a tuple with two strings); a reference with another table or name for
+    // the same id takes the slot over, rows holding the former instance keep it.
+    private readonly Dictionary<Guid, EntityReference> _references = new();
     private readonly Dictionary<int, OptionSetValue> _options = new();
     private readonly object?[] _recentDates = new object?[1024];
     private readonly object?[] _recentIds = new object?[1024];
@@ -33,10 +35,15 @@ internal sealed class StoredValues
         switch (value)
         {
             case EntityReference reference: // kept: logical name, id and name only
-                var key = (reference.LogicalName, reference.Id, reference.Name);
-                if (_references.TryGetValue(key, out var shared)) return shared;
+                if (_references.TryGetValue(reference.Id, out var shared)
+                    && string.Equals(shared.LogicalName, reference.LogicalName, StringComparison.Ordinal)
+                    && string.Equals(shared.Name, reference.Name, StringComparison.Ordinal))
+                {
+                    return shared;
+                }
+
                 var copy = (EntityReference)ValueCopier.CopyValue(reference)!;
-                _references.Add(key, copy);
+                _references[reference.Id] = copy;
                 return copy;
             case OptionSetValue option:
                 if (_options.TryGetValue(option.Value, out var sharedOption)) return sharedOption;

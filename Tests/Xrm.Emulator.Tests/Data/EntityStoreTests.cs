@@ -259,6 +259,24 @@ public class EntityStoreTests
     }
 
     [Fact]
+    public void Equal_lookups_are_kept_once_and_a_lookup_keeps_its_own_name()
+    {
+        var owner = Guid.NewGuid();
+        var first = Insert("Contoso", ("primarycontactid", new EntityReference("contact", owner) { Name = "Ana" }));
+        var second = Insert("Fabrikam", ("primarycontactid", new EntityReference("contact", owner) { Name = "Ana" }));
+        var renamed = Insert("Litware", ("primarycontactid", new EntityReference("contact", owner) { Name = "Ana Silva" }));
+        var unnamed = Insert("Northwind", ("primarycontactid", new EntityReference("contact", owner)));
+
+        EntityReference Contact(Guid account) => (EntityReference)_store.Find("account", account)!["primarycontactid"]!;
+
+        ReferenceEquals(Contact(first), Contact(second)).Should().BeTrue();
+        Contact(first).Name.Should().Be("Ana");
+        Contact(renamed).Name.Should().Be("Ana Silva");
+        Contact(unnamed).Name.Should().BeNull();
+        Contact(unnamed).Id.Should().Be(owner);
+    }
+
+    [Fact]
     public void Long_texts_read_back_exactly_whatever_their_characters()
     {
         var ascii = new string('a', 600);
