@@ -292,4 +292,25 @@ public class EntityStoreTests
         row.ToEntity()["address1_composite"].Should().Be(accented);
         _store.Lookup("account", "description", ascii).Should().Equal(id);
     }
+
+    [Fact]
+    public void Long_texts_that_differ_in_their_first_line_read_back_exactly()
+    {
+        // Generated descriptions: a first line naming the deal, then the same questions (with accents and an emoji).
+        var questions = "\nThe buyer\n- Who signs, and what does María need to see? \U0001F600\n- Which risk would stop the deal at Zürich?\n";
+        var texts = new[]
+        {
+            "Prepare for the session on Contoso: answer these questions." + questions,
+            "Prepare for the session on Fabrikam: answer these questions." + questions,
+            "Prepare for the session on Café Núñez: answer these questions." + questions,
+            "Prepare for the session on Litware\uD800: answer these questions." + questions, // a lone surrogate in the first line
+            "Prepare for the session on Northwind: answer these questions." + questions + "\uDC00", // and one at the end
+            "Prepare for the session on Contoso: answer these questions." + questions.Replace("Zürich", "Zurich"),
+        };
+        var ids = texts.Select((text, i) => Insert("Account " + i, ("description", text))).ToList();
+
+        ids.Select(id => _store.Find("account", id)!["description"]).Should().Equal(texts);
+        _store.Find("account", ids[1])!.ToEntity()["description"].Should().Be(texts[1]);
+        _store.Lookup("account", "description", texts[2]).Should().Equal(ids[2]);
+    }
 }
