@@ -53,7 +53,7 @@ internal static class QueryValidation
         foreach (var condition in filter.Conditions)
         {
             if (string.IsNullOrWhiteSpace(condition.AttributeName) || condition.AttributeName.Contains('.')) continue; // the engine words these
-            var node = plan.Resolve(condition.EntityName, owner, $"The condition on '{condition.AttributeName}'");
+            var node = plan.Resolve(condition.EntityName, owner, "The condition on", condition.AttributeName);
             catalog.RequireColumn(tables[node.Index], condition.AttributeName);
         }
 

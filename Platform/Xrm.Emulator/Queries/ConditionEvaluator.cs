@@ -18,10 +18,9 @@ internal static class ConditionEvaluator
     /// <summary>A test of a normalized column value (see <see cref="QueryValues.Normalize"/>).</summary>
     /// <param name="column">"table.column" for messages.</param>
     /// <param name="columnKind">The column's kind as seen in the stored data, when known: values are converted to it up front.</param>
-    public static Func<object?, bool> Compile(ConditionOperator op, IEnumerable<object?> rawValues, string column, ValueKind? columnKind, QueryContext context)
+    public static Func<object?, bool> Compile(ConditionOperator op, IEnumerable<object?> rawValues, ColumnName column, ValueKind? columnKind, QueryContext context)
     {
         var values = Flatten(rawValues);
-        var name = $"ConditionOperator.{op}";
 
         switch (op)
         {
@@ -103,7 +102,7 @@ internal static class ConditionEvaluator
             case ConditionOperator.Contains:
             case ConditionOperator.DoesNotContain:
                 // Dataverse runs these as SQL full-text searches (word matching, only on full-text indexed columns).
-                throw new UnsupportedQueryException(name + " (full-text search)", "Use Like / NotLike with '%value%' for a substring match.");
+                throw new UnsupportedQueryException(Name() + " (full-text search)", "Use Like / NotLike with '%value%' for a substring match.");
 
             case ConditionOperator.On:
             {
@@ -165,8 +164,10 @@ internal static class ConditionEvaluator
             }
 
             default:
-                throw new UnsupportedQueryException($"{name} (condition on {column})");
+                throw new UnsupportedQueryException($"{Name()} (condition on {column})");
         }
+
+        string Name() => "ConditionOperator." + op;
 
         Func<object?, bool> Comparison(Func<int, bool> accept)
         {
@@ -189,7 +190,7 @@ internal static class ConditionEvaluator
         {
             if (values.Count != count)
             {
-                throw new InvalidQueryException($"{name} on {column} takes {count} value(s), but the condition has {values.Count}.");
+                throw new InvalidQueryException($"{Name()} on {column} takes {count} value(s), but the condition has {values.Count}.");
             }
         }
 
@@ -203,7 +204,7 @@ internal static class ConditionEvaluator
         {
             if (atLeastOne && values.Count == 0)
             {
-                throw new InvalidQueryException($"{name} on {column} needs at least one value.");
+                throw new InvalidQueryException($"{Name()} on {column} needs at least one value.");
             }
 
             return values.Select(Operand).ToList();
@@ -212,7 +213,7 @@ internal static class ConditionEvaluator
         Operand Operand(object? raw)
         {
             var normalized = QueryValues.Normalize(raw) ?? throw new InvalidQueryException(
-                $"{name} on {column} was given a null value; use ConditionOperator.Null / NotNull to test for an empty column.");
+                $"{Name()} on {column} was given a null value; use ConditionOperator.Null / NotNull to test for an empty column.");
             var operand = new Operand(normalized, column);
             if (columnKind != null) operand.For(columnKind.Value); // a value that cannot fit the column fails now, not per row
             return operand;
@@ -244,7 +245,7 @@ internal static class ConditionEvaluator
             };
             if (count < 0)
             {
-                throw new InvalidQueryException($"{name} on {column} needs a whole number of periods, not '{values[0]}'.");
+                throw new InvalidQueryException($"{Name()} on {column} needs a whole number of periods, not '{values[0]}'.");
             }
 
             return count;
@@ -255,7 +256,7 @@ internal static class ConditionEvaluator
             if (columnKind != null && columnKind != expected)
             {
                 throw new InvalidQueryException(
-                    $"{name} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(columnKind.Value)} values.");
+                    $"{Name()} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(columnKind.Value)} values.");
             }
         }
 
@@ -266,7 +267,7 @@ internal static class ConditionEvaluator
         Guid UserId(object v) => v is Guid id ? id : throw KindMismatch(v, ValueKind.Guid);
 
         InvalidQueryException KindMismatch(object v, ValueKind expected) => new(
-            $"{name} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(QueryValues.KindOf(v))} values.");
+            $"{Name()} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(QueryValues.KindOf(v))} values.");
 
         DateTime Now() => QueryValues.ToUtc(context.UtcNow);
 
@@ -280,10 +281,21 @@ internal static class ConditionEvaluator
     }
 
     /// <summary>Condition values, with arrays and lists passed as one value spread out (a common In mistake the SDK tolerates).</summary>
-    private static List<object?> Flatten(IEnumerable<object?> rawValues)
+    public static List<object?> Flatten(IEnumerable<object?>? rawValues)
     {
+        if (rawValues is IList<object?> list)
+        {
+            // Indexed: enumerating the SDK's collection allocates an enumerator, and every compiled condition comes here.
+            var flat = new List<object?>(list.Count);
+            for (var i = 0; i < list.Count; i++) Add(flat, list[i]);
+            return flat;
+        }
+
         var values = new List<object?>();
-        foreach (var value in rawValues ?? Array.Empty<object?>())
+        foreach (var value in rawValues ?? Array.Empty<object?>()) Add(values, value);
+        return values;
+
+        static void Add(List<object?> values, object? value)
         {
             if (value is IEnumerable many and not string)
             {
@@ -294,8 +306,6 @@ internal static class ConditionEvaluator
                 values.Add(value);
             }
         }
-
-        return values;
     }
 
     /// <summary>A condition value, converted once per column kind it meets.</summary>
@@ -303,11 +313,11 @@ internal static class ConditionEvaluator
     {
         private readonly object _value;
         private readonly ValueKind _kind;
-        private readonly string _column;
+        private readonly ColumnName _column;
         private ValueKind? _convertedKind;
         private object? _converted;
 
-        public Operand(object value, string column)
+        public Operand(object value, ColumnName column)
         {
             _value = value;
             _kind = QueryValues.KindOf(value);

@@ -159,7 +159,8 @@ internal sealed class QueryPlan
     /// The table a condition or order names through ConditionExpression.EntityName / OrderExpression.EntityName:
     /// a link-entity alias (explicit or generated), the root table, or an unaliased link-entity's table name.
     /// </summary>
-    public PlanNode Resolve(string? entityName, PlanNode defaultNode, string usedBy)
+    /// <param name="usedBy">What names the table, for the message ("The condition on"), followed by <paramref name="attribute"/>.</param>
+    public PlanNode Resolve(string? entityName, PlanNode defaultNode, string usedBy, string attribute)
     {
         if (string.IsNullOrEmpty(entityName)) return defaultNode;
 
@@ -172,7 +173,7 @@ internal sealed class QueryPlan
 
         var known = string.Join(", ", new[] { Root.LogicalName }.Concat(_links.Select(l => l.Alias)));
         throw new InvalidQueryException(
-            $"{usedBy} refers to entity '{entityName}', which is neither the query's table nor a link-entity alias (known: {known}).");
+            $"{usedBy} '{attribute}' refers to entity '{entityName}', which is neither the query's table nor a link-entity alias (known: {known}).");
     }
 
     private void AddLink(LinkEntity link, PlanNode parent, Dictionary<LinkEntity, PlanNode> nodesByLink, Dictionary<string, int> generatedNumbers)
@@ -263,7 +264,7 @@ internal sealed class QueryPlan
             throw new InvalidQueryException($"An order on {owner} does not name its attribute.");
         }
 
-        var node = Resolve(order.EntityName, owner, $"The order on '{order.AttributeName}'");
+        var node = Resolve(order.EntityName, owner, "The order on", order.AttributeName);
         _orders.Add(new PlanOrder(node, order.AttributeName, descending));
     }
 
