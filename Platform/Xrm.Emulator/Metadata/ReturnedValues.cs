@@ -17,14 +17,20 @@ internal static class ReturnedValues
 
     public static void Fill(EntityCollection collection, MetadataCatalog catalog, EntityStore store)
     {
-        foreach (var entity in collection.Entities) Fill(entity, catalog, store);
+        // One buffer for the whole page; indexed, since enumerating the SDK's collection allocates.
+        var buffer = new List<KeyValuePair<string, string>>(8);
+        var entities = collection.Entities;
+        for (var i = 0; i < entities.Count; i++) Fill(entities[i], catalog, store, buffer);
     }
 
-    public static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store)
+    public static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store) => Fill(entity, catalog, store, new List<KeyValuePair<string, string>>(8));
+
+    private static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store, List<KeyValuePair<string, string>> buffer)
     {
         var table = catalog.Find(entity.LogicalName);
         // Gathered and added at once (the collection is then sized once), unless the entity already carries some.
-        var formattedValues = entity.HasFormattedValues ? null : new List<KeyValuePair<string, string>>(8);
+        buffer.Clear();
+        var formattedValues = entity.HasFormattedValues ? null : buffer;
         foreach (var pair in entity.Attributes)
         {
             var value = pair.Value;

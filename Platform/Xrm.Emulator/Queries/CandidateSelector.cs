@@ -269,12 +269,13 @@ internal static class CandidateSelector
         if (parentSample == null) return Array.Empty<Guid>(); // no parent row has a value to join on
         var joinsOnParentKey = PrimaryKey.IsPrimaryIdName(parent.LogicalName, link.FromAttribute);
         var parentIds = new HashSet<Guid>();
+        var toColumn = new ColumnReader(link.ToAttribute);
         try
         {
             foreach (var id in ids)
             {
                 var row = context.Store.Find(link.LogicalName, id);
-                var value = row == null ? null : QueryValues.Normalize(PrimaryKey.ValueOf(row, link.ToAttribute));
+                var value = row == null ? null : QueryValues.Normalize(toColumn.ValueOf(row));
                 if (value == null) continue; // null joins nothing
                 if (joinsOnParentKey)
                 {
@@ -308,7 +309,16 @@ internal static class CandidateSelector
 
         if (PrimaryKey.IsPrimaryIdName(table, attribute))
         {
-            return values.Select(v => (Guid)QueryValues.Coerce(QueryValues.Normalize(v)!, ValueKind.Guid, new ColumnName(table, attribute))).Distinct().ToList();
+            // Distinct, in the order given: "In (a, a)" reads a once. A set only for long lists (bulk reads by id).
+            var ids = new List<Guid>(values.Count);
+            var seen = values.Count > 8 ? new HashSet<Guid>() : null;
+            foreach (var value in values)
+            {
+                var id = (Guid)QueryValues.Coerce(QueryValues.Normalize(value)!, ValueKind.Guid, new ColumnName(table, attribute));
+                if (seen != null ? seen.Add(id) : !ids.Contains(id)) ids.Add(id);
+            }
+
+            return ids;
         }
 
         var sample = probe.Sample(table, attribute);

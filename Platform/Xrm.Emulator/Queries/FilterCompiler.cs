@@ -178,6 +178,7 @@ internal sealed class FilterCompiler
         var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, new ColumnName(node.Alias, attribute), _probe.KindOf(node.LogicalName, attribute), _context);
         var slot = node.Index;
         if (_secured is { } secured && secured.Hides(node, attribute)) return CompileHidden(condition.Operator, test, slot, attribute, secured);
+        var column = new ColumnReader(attribute);
         if (condition.Operator is ConditionOperator.Null or ConditionOperator.NotNull)
         {
             // Emptiness needs no comparable value: works on any column type (party lists, images...).
@@ -185,14 +186,14 @@ internal sealed class FilterCompiler
             return row =>
             {
                 var entity = row[slot];
-                return (entity == null || PrimaryKey.ValueOf(entity, attribute) == null) == wantNull;
+                return (entity == null || column.ValueOf(entity) == null) == wantNull;
             };
         }
 
         return row =>
         {
             var entity = row[slot];
-            return test(entity == null ? null : QueryValues.Normalize(PrimaryKey.ValueOf(entity, attribute)));
+            return test(entity == null ? null : QueryValues.Normalize(column.ValueOf(entity)));
         };
     }
 
