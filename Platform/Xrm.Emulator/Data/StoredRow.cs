@@ -84,6 +84,9 @@ public sealed class StoredRow
     /// <summary>The table's column names and slots, shared by its rows: a reader looks a column's slot up once for all of them.</summary>
     internal ColumnMap Map => _map;
 
+    /// <summary>As <see cref="Contains"/>, for a slot of <see cref="Map"/> looked up beforehand (and without reading the value).</summary>
+    internal bool HasValueAt(int slot) => slot < _values.Length && _values[slot] != null;
+
     /// <summary>As <see cref="TryGetValue"/>, for a slot of <see cref="Map"/> looked up beforehand (no name lookup per row).</summary>
     internal bool TryGetValueAt(int slot, out object? value)
     {

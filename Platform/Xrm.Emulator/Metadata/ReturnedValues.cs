@@ -17,9 +17,10 @@ internal static class ReturnedValues
 
     public static void Fill(EntityCollection collection, MetadataCatalog catalog, EntityStore store)
     {
+        var entities = collection.Entities;
+        if (entities.Count == 0) return;
         // One buffer for the whole page; indexed, since enumerating the SDK's collection allocates.
         var buffer = new List<KeyValuePair<string, string>>(8);
-        var entities = collection.Entities;
         for (var i = 0; i < entities.Count; i++) Fill(entities[i], catalog, store, buffer);
     }
 

@@ -303,18 +303,22 @@ internal static class CandidateSelector
     {
         if (!AnsweredByIndex(condition.Operator)) return null;
         var values = condition.Operator == ConditionOperator.EqualUserId
-            ? new List<object?> { context.CallingUserId }
+            ? new object?[] { context.CallingUserId }
             : ConditionEvaluator.Flatten(condition.Values);
-        if (values.Count == 0 || values.Contains(null)) return null; // the evaluator reports the mistake
+        if (values.Count == 0) return null;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] == null) return null; // the evaluator reports the mistake
+        }
 
         if (PrimaryKey.IsPrimaryIdName(table, attribute))
         {
             // Distinct, in the order given: "In (a, a)" reads a once. A set only for long lists (bulk reads by id).
             var ids = new List<Guid>(values.Count);
             var seen = values.Count > 8 ? new HashSet<Guid>() : null;
-            foreach (var value in values)
+            for (var i = 0; i < values.Count; i++)
             {
-                var id = (Guid)QueryValues.Coerce(QueryValues.Normalize(value)!, ValueKind.Guid, new ColumnName(table, attribute));
+                var id = (Guid)QueryValues.Coerce(QueryValues.Normalize(values[i])!, ValueKind.Guid, new ColumnName(table, attribute));
                 if (seen != null ? seen.Add(id) : !ids.Contains(id)) ids.Add(id);
             }
 
@@ -332,6 +336,12 @@ internal static class CandidateSelector
             return single == null ? Array.Empty<Guid>() : context.Store.Lookup(table, attribute, single);
         }
 
+        return IdsForValues(values, table, attribute, sample, context, limit);
+    }
+
+    /// <summary>The union of the index's sets for several values (an In), or null as <see cref="IdsFor"/>.</summary>
+    private static IReadOnlyCollection<Guid>? IdsForValues(IReadOnlyList<object?> values, string table, string attribute, object sample, QueryContext context, int limit)
+    {
         var keys = new List<object>();
         var column = new ColumnName(table, attribute);
         foreach (var value in values)

@@ -38,11 +38,19 @@ internal struct ColumnReader
     /// <summary>As <see cref="StoredRow.TryGetValue"/>: false when the row has no such column.</summary>
     public bool TryGetValue(StoredRow row, out object? value)
     {
-        var map = row.Map;
-        if (!ReferenceEquals(map, _map) || map.Count != _mapCount) Resolve(row, map);
-        if (_slot >= 0) return row.TryGetValueAt(_slot, out value);
+        if (SlotIn(row) is var slot && slot >= 0) return row.TryGetValueAt(slot, out value);
         value = null;
         return false;
+    }
+
+    /// <summary>As <see cref="StoredRow.Contains"/>: the row has the column, with a value or null.</summary>
+    public bool IsIn(StoredRow row) => SlotIn(row) is var slot && slot >= 0 && row.HasValueAt(slot);
+
+    private int SlotIn(StoredRow row)
+    {
+        var map = row.Map;
+        if (!ReferenceEquals(map, _map) || map.Count != _mapCount) Resolve(row, map);
+        return _slot;
     }
 
     private void Resolve(StoredRow row, ColumnMap map)

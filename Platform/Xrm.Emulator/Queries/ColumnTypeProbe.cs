@@ -46,7 +46,7 @@ internal sealed class ColumnTypeProbe
             }
         }
 
-        (_samples ??= new List<(string, string, object?)>(4)).Add((table, column, sample));
+        (_samples ??= new List<(string, string, object?)>(2)).Add((table, column, sample));
         return sample;
     }
 

@@ -80,7 +80,8 @@ internal static class ConditionEvaluator
             {
                 var pattern = LikePattern.ToRegex(SingleText());
                 var wanted = op == ConditionOperator.Like;
-                return v => v != null && pattern.IsMatch(Text(v)) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && pattern.IsMatch(typed.Text(v)) == wanted;
             }
 
             case ConditionOperator.BeginsWith:
@@ -88,7 +89,8 @@ internal static class ConditionEvaluator
             {
                 var prefix = SingleText();
                 var wanted = op == ConditionOperator.BeginsWith;
-                return v => v != null && Text(v).StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Text(v).StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == wanted;
             }
 
             case ConditionOperator.EndsWith:
@@ -96,7 +98,8 @@ internal static class ConditionEvaluator
             {
                 var suffix = SingleText();
                 var wanted = op == ConditionOperator.EndsWith;
-                return v => v != null && Text(v).EndsWith(suffix, StringComparison.OrdinalIgnoreCase) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Text(v).EndsWith(suffix, StringComparison.OrdinalIgnoreCase) == wanted;
             }
 
             case ConditionOperator.Contains:
@@ -107,19 +110,22 @@ internal static class ConditionEvaluator
             case ConditionOperator.On:
             {
                 var day = SingleDate().Date;
-                return v => v != null && Date(v).Date == day;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v).Date == day;
             }
 
             case ConditionOperator.OnOrBefore:
             {
                 var day = SingleDate().Date;
-                return v => v != null && Date(v).Date <= day;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v).Date <= day;
             }
 
             case ConditionOperator.OnOrAfter:
             {
                 var day = SingleDate().Date;
-                return v => v != null && Date(v).Date >= day;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v).Date >= day;
             }
 
             case ConditionOperator.Today:
@@ -145,13 +151,15 @@ internal static class ConditionEvaluator
             case ConditionOperator.OlderThanXDays:
             {
                 var before = Today().AddDays(-Count());
-                return v => v != null && Date(v) < before;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v) < before;
             }
 
             case ConditionOperator.OlderThanXMonths:
             {
                 var before = Today().AddMonths(-Count());
-                return v => v != null && Date(v) < before;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v) < before;
             }
 
             case ConditionOperator.EqualUserId:
@@ -160,7 +168,8 @@ internal static class ConditionEvaluator
                 ExpectCount(0);
                 var user = context.CallingUserId;
                 var wanted = op == ConditionOperator.EqualUserId;
-                return v => v != null && (UserId(v) == user) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && (typed.UserId(v) == user) == wanted;
             }
 
             default:
@@ -178,10 +187,11 @@ internal static class ConditionEvaluator
         Func<object?, bool> DateRange(DateTime from, DateTime to, bool inclusiveEnd)
         {
             CheckColumnKind(ValueKind.Date);
+            var typed = new TypedValues(op, column);
             return v =>
             {
                 if (v == null) return false;
-                var date = Date(v);
+                var date = typed.Date(v);
                 return date >= from && (inclusiveEnd ? date <= to : date < to);
             };
         }
@@ -207,7 +217,9 @@ internal static class ConditionEvaluator
                 throw new InvalidQueryException($"{Name()} on {column} needs at least one value.");
             }
 
-            return values.Select(Operand).ToList();
+            var operands = new List<Operand>(values.Count);
+            for (var i = 0; i < values.Count; i++) operands.Add(Operand(values[i]));
+            return operands;
         }
 
         Operand Operand(object? raw)
@@ -260,15 +272,6 @@ internal static class ConditionEvaluator
             }
         }
 
-        string Text(object v) => v as string ?? throw KindMismatch(v, ValueKind.Text);
-
-        DateTime Date(object v) => v is DateTime date ? date : throw KindMismatch(v, ValueKind.Date);
-
-        Guid UserId(object v) => v is Guid id ? id : throw KindMismatch(v, ValueKind.Guid);
-
-        InvalidQueryException KindMismatch(object v, ValueKind expected) => new(
-            $"{Name()} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(QueryValues.KindOf(v))} values.");
-
         DateTime Now() => QueryValues.ToUtc(context.UtcNow);
 
         DateTime Today() => Now().Date;
@@ -281,21 +284,13 @@ internal static class ConditionEvaluator
     }
 
     /// <summary>Condition values, with arrays and lists passed as one value spread out (a common In mistake the SDK tolerates).</summary>
-    public static List<object?> Flatten(IEnumerable<object?>? rawValues)
+    /// <remarks>The condition's own list when nothing needs spreading (read only: every compiled condition comes here).</remarks>
+    public static IReadOnlyList<object?> Flatten(IEnumerable<object?>? rawValues)
     {
-        if (rawValues is IList<object?> list)
-        {
-            // Indexed: enumerating the SDK's collection allocates an enumerator, and every compiled condition comes here.
-            var flat = new List<object?>(list.Count);
-            for (var i = 0; i < list.Count; i++) Add(flat, list[i]);
-            return flat;
-        }
+        if (rawValues is IReadOnlyList<object?> list && !HasListInside(list)) return list;
 
         var values = new List<object?>();
-        foreach (var value in rawValues ?? Array.Empty<object?>()) Add(values, value);
-        return values;
-
-        static void Add(List<object?> values, object? value)
+        foreach (var value in rawValues ?? Array.Empty<object?>())
         {
             if (value is IEnumerable many and not string)
             {
@@ -306,6 +301,31 @@ internal static class ConditionEvaluator
                 values.Add(value);
             }
         }
+
+        return values;
+
+        static bool HasListInside(IReadOnlyList<object?> values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (values[i] is IEnumerable and not string) return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>A column value read as the kind an operator needs, or the query refused, naming the operator and the column.</summary>
+    private readonly record struct TypedValues(ConditionOperator Op, ColumnName Column)
+    {
+        public string Text(object v) => v as string ?? throw KindMismatch(v, ValueKind.Text);
+
+        public DateTime Date(object v) => v is DateTime date ? date : throw KindMismatch(v, ValueKind.Date);
+
+        public Guid UserId(object v) => v is Guid id ? id : throw KindMismatch(v, ValueKind.Guid);
+
+        private InvalidQueryException KindMismatch(object v, ValueKind expected) => new(
+            $"ConditionOperator.{Op} applies to {QueryValues.Describe(expected)} columns, but {Column} holds {QueryValues.Describe(QueryValues.KindOf(v))} values.");
     }
 
     /// <summary>A condition value, converted once per column kind it meets.</summary>

@@ -19,8 +19,10 @@ internal sealed class Projection
     private readonly QueryPlan _plan;
     private readonly SecuredColumnReads? _secured;
 
-    // Readers of the requested columns, by node index then position in PlanNode.Columns: slots looked up once per query.
-    private readonly ColumnReader[][] _columns;
+    // Readers of the requested columns, by node index then position in PlanNode.Columns: slots looked up once per query,
+    // from the second row on (most queries return one row or none, and a name lookup is cheaper than making readers).
+    private ColumnReader[][]? _columns;
+    private int _projected;
 
     // The two names a row's id can be returned under (see PrimaryKey.NameFor).
     private ColumnReader _standardId;
@@ -33,9 +35,6 @@ internal sealed class Projection
     {
         _plan = plan;
         _secured = secured;
-        _columns = new ColumnReader[plan.NodeCount][];
-        _columns[0] = Readers(plan.Root);
-        foreach (var link in plan.Links) _columns[link.Index] = Readers(link);
         _standardId = new ColumnReader(PrimaryKey.DefaultNameFor(plan.Root.LogicalName));
         _activityId = new ColumnReader("activityid");
         _buffer = new List<KeyValuePair<string, object>>(ExpectedColumns(plan));
@@ -46,6 +45,14 @@ internal sealed class Projection
         var count = (plan.Root.AllColumns ? 16 : plan.Root.Columns.Count) + 1 + plan.Root.AliasedColumns.Count;
         foreach (var link in plan.Links) count += (link.AllColumns ? 16 : link.Columns.Count) + link.AliasedColumns.Count;
         return count;
+    }
+
+    private static ColumnReader[][] Readers(QueryPlan plan)
+    {
+        var readers = new ColumnReader[plan.NodeCount][];
+        readers[0] = Readers(plan.Root);
+        foreach (var link in plan.Links) readers[link.Index] = Readers(link);
+        return readers;
     }
 
     private static ColumnReader[] Readers(PlanNode node)
@@ -59,6 +66,7 @@ internal sealed class Projection
     {
         var plan = _plan;
         var secured = _secured;
+        if (++_projected == 2) _columns = Readers(plan);
         var root = row[0]!;
         var result = new Entity(root.LogicalName) { RowVersion = root.RowVersion };
         var primaryId = PrimaryIdName(root);
@@ -75,11 +83,13 @@ internal sealed class Projection
         }
         else
         {
-            var readers = _columns[0];
-            for (var i = 0; i < readers.Length; i++)
+            var readers = _columns?[0];
+            for (var i = 0; i < plan.Root.Columns.Count; i++)
             {
-                var column = readers[i].Column;
-                if (hiding == null || Visible(hiding, plan.Root, root, column)) columns.Copy(root, readers[i].ValueOf(root), column, column, alias: null, mayRepeat: false);
+                var column = plan.Root.Columns[i];
+                if (hiding != null && !Visible(hiding, plan.Root, root, column)) continue;
+                var value = readers != null ? readers[i].ValueOf(root) : PrimaryKey.ValueOf(root, column);
+                columns.Copy(root, value, column, column, alias: null, mayRepeat: false);
             }
         }
 
@@ -111,10 +121,13 @@ internal sealed class Projection
             else
             {
                 // "alias.column" keys are distinct: the plan's columns are, and so are link aliases.
-                var readers = _columns[link.Index];
-                for (var i = 0; i < readers.Length; i++)
+                var readers = _columns?[link.Index];
+                for (var i = 0; i < link.Columns.Count; i++)
                 {
-                    if (hiding == null || Visible(hiding, link, linked, link.Columns[i])) columns.Copy(linked, readers[i].ValueOf(linked), link.Columns[i], link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
+                    var column = link.Columns[i];
+                    if (hiding != null && !Visible(hiding, link, linked, column)) continue;
+                    var value = readers != null ? readers[i].ValueOf(linked) : PrimaryKey.ValueOf(linked, column);
+                    columns.Copy(linked, value, column, link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
                 }
             }
 
@@ -131,8 +144,8 @@ internal sealed class Projection
     /// <summary>As <see cref="PrimaryKey.NameFor"/>, with the two candidate columns' slots looked up once per query.</summary>
     private string PrimaryIdName(StoredRow root)
     {
-        if (_standardId.TryGetValue(root, out _)) return _standardId.Column;
-        if (_activityId.TryGetValue(root, out _)) return _activityId.Column;
+        if (_standardId.IsIn(root)) return _standardId.Column;
+        if (_activityId.IsIn(root)) return _activityId.Column;
         return _standardId.Column;
     }
 

@@ -44,7 +44,14 @@ internal sealed class PlanNode
     public List<string> Columns { get; } = new();
 
     /// <summary>The keys a link's <see cref="Columns"/> are returned under ("alias.column"), made once per query, not per row.</summary>
-    public IReadOnlyList<string> ColumnKeys => _columnKeys ??= Columns.Select(column => $"{Alias}.{column}").ToList();
+    public IReadOnlyList<string> ColumnKeys => _columnKeys ??= MakeColumnKeys();
+
+    private List<string> MakeColumnKeys()
+    {
+        var keys = new List<string>(Columns.Count);
+        foreach (var column in Columns) keys.Add(Alias + "." + column);
+        return keys;
+    }
 
     private List<string>? _columnKeys;
 
@@ -316,6 +323,7 @@ internal sealed class QueryPlan
     {
         if (columns == null) return;
         node.AllColumns = columns.AllColumns;
+        node.Columns.Capacity = columns.Columns.Count; // one array of the right size
         for (var i = 0; i < columns.Columns.Count; i++)
         {
             var column = columns.Columns[i];
