@@ -46,7 +46,7 @@ internal sealed class OrganizationService : IOrganizationService
     public OrganizationResponse Execute(OrganizationRequest request)
     {
         if (request == null) throw new ArgumentNullException(nameof(request));
-        _origin.Execution?.Record(new ServiceCall(request.RequestName, RequestTables.TableOf(request)));
+        if (_origin.Execution is { KeepsDetail: true } execution) execution.Record(new ServiceCall(request.RequestName, RequestTables.TableOf(request)));
         return _emulator.Pipeline.Execute(request, _origin);
     }
 

@@ -208,6 +208,12 @@ public sealed class StoredRow
 
     public override string ToString() => $"{LogicalName}({Id})";
 
+    /// <summary>
+    /// This row as it is now, kept apart from later writes (an image's source): the value array is copied, the
+    /// values themselves are shared, as the store never changes a value it holds, only replaces it.
+    /// </summary>
+    internal StoredRow Snapshot() => new(_map, Id, (object?[])_values.Clone()) { _extras = _extras };
+
     /// <summary>The raw slot: null when absent, else a stored value, <see cref="NullValue"/>, <see cref="OwnId"/> or a <see cref="PackedText"/>.</summary>
     internal object? SlotValue(int slot) => slot < _values.Length ? _values[slot] : null;
 

@@ -113,7 +113,7 @@ internal static class Shares
             return;
         }
 
-        var shareId = Guid.NewGuid();
+        var shareId = RecordIds.Next();
         emulator.Store.Insert(new Entity(Table, shareId)
         {
             ["principalobjectaccessid"] = shareId,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 using Xrm.Emulator.Faults;
 using Xrm.Emulator.Metadata;
 using Xrm.Emulator.Pipeline;
@@ -29,7 +30,7 @@ internal static class RecordWrites
         var target = item.Target!;
         var table = target.LogicalName;
         var id = IdOf(emulator, target);
-        if (id == Guid.Empty) id = Guid.NewGuid();
+        if (id == Guid.Empty) id = RecordIds.Next();
         if (emulator.Store.Exists(table, id)) throw Fault.Duplicate(table, id);
 
         var metadata = emulator.Metadata.Require(table);

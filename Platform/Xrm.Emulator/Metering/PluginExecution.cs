@@ -60,9 +60,21 @@ public sealed class PluginExecution
     public IReadOnlyDictionary<string, int> CallsByMessage =>
         _calls.GroupBy(c => c.Message).ToDictionary(g => g.Key, g => g.Count());
 
-    internal void Record(ServiceCall call) => _calls.Add(call);
+    /// <summary>
+    /// False when the meter is not recording: nobody can read the execution's calls and trace lines afterwards, so
+    /// they are not kept (a large simulate run makes millions).
+    /// </summary>
+    internal bool KeepsDetail { get; init; } = true;
 
-    internal void Trace(string line) => _traceLines.Add(line);
+    internal void Record(ServiceCall call)
+    {
+        if (KeepsDetail) _calls.Add(call);
+    }
+
+    internal void Trace(string line)
+    {
+        if (KeepsDetail) _traceLines.Add(line);
+    }
 
     public override string ToString() =>
         $"{PluginType} on {Message} of {Table} (stage {Stage}, depth {Depth}): {_calls.Count} call(s){(Error == null ? "" : ", failed: " + Error)}";

@@ -134,10 +134,9 @@ internal sealed class EventPipeline
 
     private void RunStage(Operation operation, PipelineStage stage)
     {
-        var steps = _emulator.Steps.For(operation.SingleMessage, operation.MultipleMessage, operation.Table, stage, StepMode.Synchronous);
-        foreach (var step in steps)
+        foreach (var step in StepsOf(operation).Synchronous(stage))
         {
-            foreach (var scope in ScopesFor(operation, step))
+            foreach (var scope in new StepScopes(operation, step))
             {
                 var context = BuildContext(operation, scope, step, stage, StepMode.Synchronous);
                 _emulator.Runner.Run(step.Plugin, step.PluginTypeName, context);
@@ -146,14 +145,17 @@ internal sealed class EventPipeline
         }
     }
 
+    /// <summary>Resolved once per operation, when its table and messages are known (after the handler's Prepare).</summary>
+    private MessageSteps StepsOf(Operation operation) =>
+        operation.Steps ??= _emulator.Steps.For(operation.SingleMessage, operation.MultipleMessage, operation.Table);
+
     private void QueueAsynchronousSteps(Operation operation)
     {
-        var steps = _emulator.Steps.For(operation.SingleMessage, operation.MultipleMessage, operation.Table, PipelineStage.PostOperation, StepMode.Asynchronous);
-        foreach (var step in steps)
+        foreach (var step in StepsOf(operation).Asynchronous)
         {
-            foreach (var scope in ScopesFor(operation, step))
+            foreach (var scope in new StepScopes(operation, step))
             {
-                var job = new SystemJob(Guid.NewGuid(), step.Name, step.PluginTypeName, scope.Message, operation.Table, scope.PrimaryEntityId, _emulator.UtcNow);
+                var job = new SystemJob(RecordIds.Next(), step.Name, step.PluginTypeName, scope.Message, operation.Table, scope.PrimaryEntityId, _emulator.UtcNow);
                 var context = BuildContext(operation, scope, step, PipelineStage.PostOperation, StepMode.Asynchronous);
 
                 // The job carries a snapshot: later changes in the transaction do not reach it.
@@ -169,41 +171,73 @@ internal sealed class EventPipeline
     /// <summary>
     /// The contexts a step gets: a step on the bulk message runs once with Targets, a step on the single-record
     /// message once per record. Filtering attributes (Update only) skip records whose Target touches none of them.
+    /// A struct enumerator: every message walks it once per step.
     /// </summary>
-    private static IEnumerable<EventScope> ScopesFor(Operation operation, StepRegistration step)
+    private struct StepScopes
     {
-        var filtered = operation.UsesFilteringAttributes;
-        if (operation.MultipleMessage != null && string.Equals(step.Message, operation.MultipleMessage, StringComparison.OrdinalIgnoreCase))
+        private readonly Operation _operation;
+        private readonly StepRegistration _step;
+        private readonly bool _filtered;
+        private readonly bool _bulkStep;
+        private int _next;
+
+        public StepScopes(Operation operation, StepRegistration step)
         {
-            if (!filtered || operation.Items.Any(item => step.IsFilteredOn(item.Target))) yield return operation.MultipleScope();
-            yield break;
+            _operation = operation;
+            _step = step;
+            _filtered = operation.UsesFilteringAttributes;
+            _bulkStep = operation.MultipleMessage != null && string.Equals(step.Message, operation.MultipleMessage, StringComparison.OrdinalIgnoreCase);
+            _next = 0;
+            Current = null!;
         }
 
-        for (var i = 0; i < operation.Items.Count; i++)
+        public EventScope Current { get; private set; }
+
+        public StepScopes GetEnumerator() => this;
+
+        public bool MoveNext()
         {
-            if (!filtered || step.IsFilteredOn(operation.Items[i].Target)) yield return operation.SingleScope(i);
+            var items = _operation.Items;
+            if (_bulkStep)
+            {
+                if (_next++ > 0 || (_filtered && !AnyFiltered(items))) return false;
+                Current = _operation.MultipleScope();
+                return true;
+            }
+
+            while (_next < items.Count)
+            {
+                var index = _next++;
+                if (_filtered && !_step.IsFilteredOn(items[index].Target)) continue;
+                Current = _operation.SingleScope(index);
+                return true;
+            }
+
+            return false;
+        }
+
+        private bool AnyFiltered(IReadOnlyList<OperationItem> items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (_step.IsFilteredOn(items[i].Target)) return true;
+            }
+
+            return false;
         }
     }
 
     private PluginExecutionContext BuildContext(Operation operation, EventScope scope, StepRegistration? step, PipelineStage stage, StepMode mode)
     {
         var synchronous = mode == StepMode.Synchronous;
-        var context = NewContext(operation, scope, stage, mode);
+        var preValidation = stage == PipelineStage.PreValidation;
+        var context = NewContext(operation, scope, stage, mode, preValidation ? scope.PreValidationSharedVariables : scope.SharedVariables);
         context.Transaction = synchronous ? operation.Transaction : null;
         context.IsInTransaction = context.Transaction != null;
         context.OwningExtension = step == null ? null : new EntityReference("sdkmessageprocessingstep", step.Id) { Name = step.Name };
 
-        if (stage == PipelineStage.PreValidation)
-        {
-            context.SharedVariables = scope.PreValidationSharedVariables;
-            context.ParentContext = operation.Origin.ParentContext;
-        }
-        else
-        {
-            // Stage 20/40 contexts see stage 10's shared variables through their parent, the pre-validation context.
-            context.SharedVariables = scope.SharedVariables;
-            context.ParentContext = scope.PreValidationContext ??= PreValidationContext(operation, scope);
-        }
+        // Stage 20/40 contexts see stage 10's shared variables through their parent, the pre-validation context.
+        context.ParentContext = preValidation ? operation.Origin.ParentContext : scope.PreValidationContext ??= PreValidationContext(operation, scope);
 
         if (step != null && step.Images.Count > 0) AttachImages(context, operation, scope, step, stage);
         return context;
@@ -211,15 +245,14 @@ internal sealed class EventPipeline
 
     private PluginExecutionContext PreValidationContext(Operation operation, EventScope scope)
     {
-        var context = NewContext(operation, scope, PipelineStage.PreValidation, StepMode.Synchronous);
-        context.SharedVariables = scope.PreValidationSharedVariables;
+        var context = NewContext(operation, scope, PipelineStage.PreValidation, StepMode.Synchronous, scope.PreValidationSharedVariables);
         context.ParentContext = operation.Origin.ParentContext;
         context.IsInTransaction = operation.Origin.Transaction != null;
         return context;
     }
 
-    private PluginExecutionContext NewContext(Operation operation, EventScope scope, PipelineStage stage, StepMode mode) =>
-        new(scope.Message, operation.Table, scope.PrimaryEntityId)
+    private PluginExecutionContext NewContext(Operation operation, EventScope scope, PipelineStage stage, StepMode mode, ParameterCollection sharedVariables) =>
+        new(scope.Message, operation.Table, scope.PrimaryEntityId, scope.Inputs, scope.Outputs, sharedVariables)
         {
             Mode = (int)mode,
             Depth = operation.Depth,
@@ -233,8 +266,6 @@ internal sealed class EventPipeline
             OperationId = operation.OperationId,
             OperationCreatedOn = operation.CreatedOn,
             RequestId = operation.Request.RequestId,
-            InputParameters = scope.Inputs,
-            OutputParameters = scope.Outputs,
         };
 
     private void AttachImages(PluginExecutionContext context, Operation operation, EventScope scope, StepRegistration step, PipelineStage stage)
@@ -269,39 +300,22 @@ internal sealed class EventPipeline
         return images;
     }
 
-    private Entity Project(Entity source, IReadOnlyList<string> attributes)
-    {
-        if (attributes.Count == 0) return ValueCopier.CopyEntity(source);
-        var primaryKey = _emulator.PrimaryKeyOf(source.LogicalName);
-        return ValueCopier.CopyEntity(source, column => column == primaryKey || attributes.Contains(column));
-    }
+    /// <summary>Each image is its own copy (a plugin may change it), with the primary key and the image's columns (all when it names none).</summary>
+    private Entity Project(StoredRow source, IReadOnlyList<string> attributes) =>
+        source.ToEntity(attributes.Count == 0 ? null : attributes, alsoColumn: _emulator.PrimaryKeyOf(source.LogicalName));
 
+    /// <summary>The rows as they are before (or after) the core operation, when a step has an image of them.</summary>
     private void CaptureImages(Operation operation, bool pre)
     {
-        var wanted = pre ? operation.HasPreImage : operation.HasPostImage;
-        if (!wanted) return;
-        // Only the columns some image asks for (all of them when one asks for all): the images are projected from this copy.
-        var registered = false;
-        List<string>? columns = new();
-        foreach (var step in _emulator.Steps.Matching(operation.SingleMessage, operation.MultipleMessage, operation.Table))
-        {
-            foreach (var image in step.Images)
-            {
-                if (!(pre ? image.IsPre : image.IsPost && step.Stage == PipelineStage.PostOperation)) continue;
-                registered = true;
-                if (image.Attributes.Count == 0) columns = null;
-                else columns?.AddRange(image.Attributes); // repeats are harmless: the copy picks each column once
-            }
-        }
+        if (!(pre ? operation.HasPreImage : operation.HasPostImage)) return;
+        var steps = StepsOf(operation);
+        if (!(pre ? steps.PreImage : steps.PostImage)) return;
 
-        if (!registered) return;
-        var primaryKey = _emulator.PrimaryKeyOf(operation.Table);
         foreach (var item in operation.Items)
         {
-            var row = Store.Find(operation.Table, item.Id);
-            var copy = row?.ToEntity(columns, alsoColumn: primaryKey);
-            if (pre) item.PreImage = copy;
-            else item.PostImage = copy;
+            var snapshot = Store.Find(operation.Table, item.Id)?.Snapshot();
+            if (pre) item.PreImage = snapshot;
+            else item.PostImage = snapshot;
         }
     }
 }

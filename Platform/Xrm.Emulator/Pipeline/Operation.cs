@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Xrm.Sdk;
+using Xrm.Emulator.Data;
 
 namespace Xrm.Emulator.Pipeline;
 
@@ -66,6 +67,9 @@ internal sealed class Operation
     public bool UsesFilteringAttributes { get; set; }
 
     public Transaction? Transaction { get; set; }
+
+    /// <summary>The registered steps of this operation's messages and table, once looked up.</summary>
+    public MessageSteps? Steps { get; set; }
 
     /// <summary>Single-record message: one item, no bulk partner unless given.</summary>
     public void Describe(string table, OperationItem item, string? multipleMessage = null)
@@ -199,9 +203,11 @@ internal sealed class OperationItem
 
     public Entity? Target { get; set; }
 
-    public Entity? PreImage { get; set; }
+    /// <summary>The stored row before the core operation, when a step has a pre-image (each step's image is projected from it).</summary>
+    public StoredRow? PreImage { get; set; }
 
-    public Entity? PostImage { get; set; }
+    /// <summary>The stored row after the core operation, when a stage-40 step has a post-image.</summary>
+    public StoredRow? PostImage { get; set; }
 }
 
 /// <summary>

@@ -8,11 +8,19 @@ public sealed class PluginExecutionContext : IPluginExecutionContext4
 {
     private static readonly EntityImageCollection[] NoImageCollections = Array.Empty<EntityImageCollection>();
 
-    internal PluginExecutionContext(string messageName, string primaryEntityName, Guid primaryEntityId)
+    private EntityImageCollection? _preEntityImages;
+    private EntityImageCollection? _postEntityImages;
+
+    // The parameter collections come from the operation's scope: a context made per plugin run allocates none of its own.
+    internal PluginExecutionContext(string messageName, string primaryEntityName, Guid primaryEntityId,
+        ParameterCollection inputParameters, ParameterCollection outputParameters, ParameterCollection sharedVariables)
     {
         MessageName = messageName;
         PrimaryEntityName = primaryEntityName;
         PrimaryEntityId = primaryEntityId;
+        InputParameters = inputParameters;
+        OutputParameters = outputParameters;
+        SharedVariables = sharedVariables;
     }
 
     public int Mode { get; internal set; }
@@ -29,11 +37,11 @@ public sealed class PluginExecutionContext : IPluginExecutionContext4
 
     public string SecondaryEntityName { get; internal set; } = "none";
 
-    public ParameterCollection InputParameters { get; internal set; } = new();
+    public ParameterCollection InputParameters { get; internal set; }
 
-    public ParameterCollection OutputParameters { get; internal set; } = new();
+    public ParameterCollection OutputParameters { get; internal set; }
 
-    public ParameterCollection SharedVariables { get; internal set; } = new();
+    public ParameterCollection SharedVariables { get; internal set; }
 
     public Guid UserId { get; internal set; }
 
@@ -47,9 +55,18 @@ public sealed class PluginExecutionContext : IPluginExecutionContext4
 
     public Guid PrimaryEntityId { get; internal set; }
 
-    public EntityImageCollection PreEntityImages { get; internal set; } = new();
+    /// <summary>Empty (and made on first read) for a step without images.</summary>
+    public EntityImageCollection PreEntityImages
+    {
+        get => _preEntityImages ??= new EntityImageCollection();
+        internal set => _preEntityImages = value;
+    }
 
-    public EntityImageCollection PostEntityImages { get; internal set; } = new();
+    public EntityImageCollection PostEntityImages
+    {
+        get => _postEntityImages ??= new EntityImageCollection();
+        internal set => _postEntityImages = value;
+    }
 
     public EntityReference? OwningExtension { get; internal set; }
 

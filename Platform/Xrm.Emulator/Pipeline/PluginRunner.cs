@@ -20,12 +20,12 @@ internal sealed class PluginRunner
     public PluginExecution Run(IPlugin plugin, string pluginType, PluginExecutionContext context)
     {
         var execution = new PluginExecution(pluginType, context.MessageName, context.PrimaryEntityName, context.Stage,
-            (StepMode)context.Mode, context.Depth, context.PrimaryEntityId);
+            (StepMode)context.Mode, context.Depth, context.PrimaryEntityId) { KeepsDetail = _emulator.Meter.IsRecording };
         _emulator.Meter.Add(execution);
 
         var factory = new OrganizationServiceFactory(_emulator, context, execution, context.Transaction, alwaysContextUser: false);
         var provider = new PluginServiceProvider(context, factory, new TracingService(execution));
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             plugin.Execute(provider);
@@ -42,7 +42,7 @@ internal sealed class PluginRunner
         }
         finally
         {
-            execution.Elapsed = clock.Elapsed;
+            execution.Elapsed = Stopwatch.GetElapsedTime(started);
         }
 
         // A failed call inside the transaction ended it; carrying on as if nothing happened is an error in Dataverse.

@@ -68,8 +68,17 @@ public sealed class StepRegistration
 
     internal bool AppliesToTable(string table) => PrimaryEntity == null || string.Equals(PrimaryEntity, table, StringComparison.OrdinalIgnoreCase);
 
-    internal bool IsFilteredOn(Entity? target) =>
-        _filteringAttributes.Count == 0 || (target != null && target.Attributes.Keys.Any(_filteringAttributes.Contains));
+    internal bool IsFilteredOn(Entity? target)
+    {
+        if (_filteringAttributes.Count == 0) return true;
+        if (target == null) return false;
+        foreach (var pair in target.Attributes)
+        {
+            if (_filteringAttributes.Contains(pair.Key)) return true;
+        }
+
+        return false;
+    }
 
     internal void Validate()
     {

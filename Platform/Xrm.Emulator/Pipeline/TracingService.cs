@@ -11,6 +11,9 @@ internal sealed class TracingService : ITracingService
 
     public TracingService(PluginExecution execution) => _execution = execution;
 
-    public void Trace(string format, params object[] args) =>
+    public void Trace(string format, params object[] args)
+    {
+        if (!_execution.KeepsDetail) return; // nobody reads the line: no formatting
         _execution.Trace(args == null || args.Length == 0 ? format : string.Format(CultureInfo.InvariantCulture, format, args));
+    }
 }

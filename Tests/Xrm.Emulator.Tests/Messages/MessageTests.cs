@@ -128,6 +128,18 @@ public class MessageTests
         _emulator.Service().Retrieve("phonecall", id, new ColumnSet("actualend")).GetAttributeValue<DateTime?>("actualend");
 
     [Fact]
+    public void Created_records_get_distinct_random_ids_as_Dataverse_gives_them()
+    {
+        var service = _emulator.Service();
+        var ids = Enumerable.Range(0, 600).Select(i => service.Create(new Entity("account") { ["name"] = "Account " + i })).ToList();
+
+        ids.Should().OnlyHaveUniqueItems().And.NotContain(Guid.Empty);
+        // Random (version 4, RFC 4122 variant) like Guid.NewGuid: "xxxxxxxx-xxxx-4xxx-[89ab]xxx-xxxxxxxxxxxx".
+        ids.Select(id => id.ToString()).Should().OnlyContain(text => text[14] == '4' && "89ab".Contains(text[19]));
+        ids.Select(id => id.ToString()[..8]).Distinct().Count().Should().BeGreaterThan(590, "the ids are random, not a counter");
+    }
+
+    [Fact]
     public void WhoAmI_answers_the_calling_user_business_unit_and_organization()
     {
         var rep = _emulator.AddUser("Rita Rep");

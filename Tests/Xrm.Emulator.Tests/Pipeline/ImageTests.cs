@@ -143,4 +143,45 @@ public class ImageTests
 
         _emulator.Store.Find("account", id)!["telephone1"].Should().Be("555");
     }
+
+    [Fact]
+    public void Images_keep_the_record_as_it_was_when_a_stage_40_step_changes_it_again()
+    {
+        // The first stage-40 step writes the same record; the second still sees the images of the original update.
+        _emulator.On("Update", "account", PipelineStage.PostOperation, p =>
+        {
+            if (p.Context.Depth == 1) p.Service.Update(new Entity("account", p.Context.PrimaryEntityId) { ["telephone1"] = "777" });
+        }, rank: 1);
+        Entity? pre = null;
+        Entity? post = null;
+        _emulator.On("Update", "account", PipelineStage.PostOperation, p =>
+        {
+            if (p.Context.Depth > 1) return;
+            pre = p.Context.PreEntityImages["PreImage"];
+            post = p.Context.PostEntityImages["PostImage"];
+        }, rank: 2, images: new[] { ImageRegistration.Pre("PreImage", "name", "telephone1"), ImageRegistration.Post("PostImage", "name", "telephone1") });
+        var id = CreateAccount();
+
+        _emulator.Service().Update(new Entity("account", id) { ["name"] = "Contoso Ltd" });
+
+        pre!["name"].Should().Be("Contoso");
+        pre["telephone1"].Should().Be("555");
+        post!["name"].Should().Be("Contoso Ltd");
+        post["telephone1"].Should().Be("555", "the post-image is the record right after this update's core operation");
+        _emulator.Store.Find("account", id)!["telephone1"].Should().Be("777");
+    }
+
+    [Fact]
+    public void A_step_registered_after_messages_ran_gets_its_images_on_the_next_one()
+    {
+        var id = CreateAccount();
+        _emulator.Service().Update(new Entity("account", id) { ["name"] = "first" });
+
+        Entity? pre = null;
+        _emulator.On("Update", "account", PipelineStage.PreOperation, p => pre = p.Context.PreEntityImages["PreImage"],
+            images: ImageRegistration.Pre("PreImage", "name"));
+        _emulator.Service().Update(new Entity("account", id) { ["name"] = "second" });
+
+        pre!["name"].Should().Be("first");
+    }
 }
