@@ -18,19 +18,20 @@ internal static class ReturnedValues
     public static void Fill(EntityCollection collection, MetadataCatalog catalog, EntityStore store)
     {
         var entities = collection.Entities;
-        if (entities.Count == 0) return;
-        // One buffer for the whole page; indexed, since enumerating the SDK's collection allocates.
-        var buffer = new List<KeyValuePair<string, string>>(8);
+        // A page of several: one buffer for all, so each entity's values are added at once (its collection sized once).
+        // A single entity gets its values set one by one, which costs less than a buffer. Indexed loop: enumerating
+        // the SDK's collection allocates.
+        var buffer = entities.Count > 1 ? new List<KeyValuePair<string, string>>(8) : null;
         for (var i = 0; i < entities.Count; i++) Fill(entities[i], catalog, store, buffer);
     }
 
-    public static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store) => Fill(entity, catalog, store, new List<KeyValuePair<string, string>>(8));
+    public static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store) => Fill(entity, catalog, store, null);
 
-    private static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store, List<KeyValuePair<string, string>> buffer)
+    private static void Fill(Entity entity, MetadataCatalog catalog, EntityStore store, List<KeyValuePair<string, string>>? buffer)
     {
         var table = catalog.Find(entity.LogicalName);
-        // Gathered and added at once (the collection is then sized once), unless the entity already carries some.
-        buffer.Clear();
+        // Gathered and added at once (unless the entity already carries some, which later values replace).
+        buffer?.Clear();
         var formattedValues = entity.HasFormattedValues ? null : buffer;
         foreach (var pair in entity.Attributes)
         {
