@@ -21,6 +21,9 @@ internal sealed class ColumnMap
 
     public bool TryGetSlot(string column, out int slot) => _slots.TryGetValue(column, out slot);
 
+    /// <summary>Columns the table has had so far: a slot looked up earlier stays valid, and a grown count says a name may now have one.</summary>
+    public int Count => _names.Count;
+
     public int SlotFor(string column)
     {
         if (_slots.TryGetValue(column, out var slot)) return slot;
@@ -77,6 +80,25 @@ public sealed class StoredRow
     }
 
     public bool Contains(string column) => TryGetValue(column, out _);
+
+    /// <summary>The table's column names and slots, shared by its rows: a reader looks a column's slot up once for all of them.</summary>
+    internal ColumnMap Map => _map;
+
+    /// <summary>As <see cref="Contains"/>, for a slot of <see cref="Map"/> looked up beforehand (and without reading the value).</summary>
+    internal bool HasValueAt(int slot) => slot < _values.Length && _values[slot] != null;
+
+    /// <summary>As <see cref="TryGetValue"/>, for a slot of <see cref="Map"/> looked up beforehand (no name lookup per row).</summary>
+    internal bool TryGetValueAt(int slot, out object? value)
+    {
+        if (slot < _values.Length && _values[slot] is { } stored)
+        {
+            value = Read(stored);
+            return true;
+        }
+
+        value = null;
+        return false;
+    }
 
     /// <summary>As the Entity indexer: the value, or KeyNotFoundException when the row has no such column.</summary>
     public object? this[string column] =>

@@ -35,7 +35,11 @@ internal sealed class RetrieveEntityHandler : EventMessageHandler
         };
         if ((filters & EntityFilters.Attributes) != 0)
         {
-            entity.Attributes = table.Columns.OrderBy(c => c.LogicalName, StringComparer.Ordinal).Select(c => MetadataViews.Attribute(table, c)).ToArray();
+            // New objects on every call (the caller may change them), from facts the table works out once.
+            var columns = table.ColumnsByName;
+            var attributes = new AttributeMetadata[columns.Count];
+            for (var i = 0; i < attributes.Length; i++) attributes[i] = MetadataViews.Attribute(table, columns[i]);
+            entity.Attributes = attributes;
         }
 
         operation.OutputParameters["EntityMetadata"] = entity;
@@ -115,13 +119,17 @@ internal sealed class RetrieveAttributeHandler : EventMessageHandler
 /// <summary>The SDK's view of the emulator's metadata.</summary>
 internal static class MetadataViews
 {
+    // The SDK's type code of the same name, by ColumnType (no parsing per column and call).
+    private static readonly AttributeTypeCode[] TypeCodes = Enum.GetValues<ColumnType>()
+        .Select(type => Enum.Parse<AttributeTypeCode>(type.ToString())).ToArray();
+
     public static AttributeMetadata Attribute(TableMetadata table, ColumnMetadata column) => new()
     {
         MetadataId = table.MetadataIdOf(column.LogicalName),
         LogicalName = column.LogicalName,
         SchemaName = column.LogicalName,
         EntityLogicalName = table.LogicalName,
-        AttributeType = (AttributeTypeCode)Enum.Parse(typeof(AttributeTypeCode), column.Type.ToString()),
+        AttributeType = TypeCodes[(int)column.Type],
         IsSecured = column.IsSecured,
         // Keys, primary names and owners cannot be secured at all.
         CanBeSecuredForRead = column.CanBeSecuredForRead && column.Type != ColumnType.Owner

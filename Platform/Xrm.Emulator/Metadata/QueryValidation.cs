@@ -37,7 +37,7 @@ internal static class QueryValidation
     {
         var metadata = catalog.Require(table);
         if (columns.AllColumns) return metadata;
-        foreach (var column in columns.Columns) catalog.RequireColumn(metadata, column);
+        for (var i = 0; i < columns.Columns.Count; i++) catalog.RequireColumn(metadata, columns.Columns[i]);
         return metadata;
     }
 
@@ -50,13 +50,15 @@ internal static class QueryValidation
     private static void CheckFilter(QueryPlan plan, FilterExpression? filter, PlanNode owner, TableMetadata[] tables, MetadataCatalog catalog)
     {
         if (filter == null) return;
-        foreach (var condition in filter.Conditions)
+        // Indexed loops: enumerating the SDK's collections allocates, and every query is checked.
+        for (var i = 0; i < filter.Conditions.Count; i++)
         {
+            var condition = filter.Conditions[i];
             if (string.IsNullOrWhiteSpace(condition.AttributeName) || condition.AttributeName.Contains('.')) continue; // the engine words these
-            var node = plan.Resolve(condition.EntityName, owner, $"The condition on '{condition.AttributeName}'");
+            var node = plan.Resolve(condition.EntityName, owner, "The condition on", condition.AttributeName);
             catalog.RequireColumn(tables[node.Index], condition.AttributeName);
         }
 
-        foreach (var child in filter.Filters) CheckFilter(plan, child, owner, tables, catalog);
+        for (var i = 0; i < filter.Filters.Count; i++) CheckFilter(plan, filter.Filters[i], owner, tables, catalog);
     }
 }

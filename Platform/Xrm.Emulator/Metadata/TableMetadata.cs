@@ -16,6 +16,10 @@ public sealed class TableMetadata
 
     private readonly Lazy<IReadOnlyList<ColumnMetadata>> _securedForRead;
 
+    private readonly Lazy<Dictionary<string, Guid>> _metadataIds;
+
+    private readonly Lazy<ColumnMetadata[]> _columnsByName;
+
     public TableMetadata(string logicalName, string primaryId, string? primaryName, bool isActivity, IEnumerable<ColumnMetadata> columns, string? schemaName = null)
     {
         LogicalName = logicalName;
@@ -27,6 +31,9 @@ public sealed class TableMetadata
         foreach (var column in columns) _columns[column.LogicalName] = column;
         if (!_columns.ContainsKey(primaryId)) _columns[primaryId] = new ColumnMetadata(primaryId, ColumnType.Uniqueidentifier);
         _states = new Lazy<StateModel?>(() => StateModel.From(this));
+        MetadataId = StableIds.Of("entity:" + LogicalName);
+        _metadataIds = new Lazy<Dictionary<string, Guid>>(() => _columns.Keys.ToDictionary(c => c, AttributeMetadataId, StringComparer.Ordinal));
+        _columnsByName = new Lazy<ColumnMetadata[]>(() => _columns.Values.OrderBy(c => c.LogicalName, StringComparer.Ordinal).ToArray());
         _byMetadataId = new Lazy<Dictionary<Guid, ColumnMetadata>>(() => _columns.Values.ToDictionary(c => MetadataIdOf(c.LogicalName)));
         _securedForRead = new Lazy<IReadOnlyList<ColumnMetadata>>(() => _columns.Values.Where(c => c is { IsSecured: true, CanBeSecuredForRead: true }).ToList());
     }
@@ -47,6 +54,9 @@ public sealed class TableMetadata
 
     public IReadOnlyCollection<ColumnMetadata> Columns => _columns.Values;
 
+    /// <summary>The columns in ordinal order of their logical names (as RetrieveEntity lists them), sorted once per table.</summary>
+    public IReadOnlyList<ColumnMetadata> ColumnsByName => _columnsByName.Value;
+
     public ColumnMetadata? Column(string logicalName) =>
         _columns.TryGetValue(logicalName, out var column) ? column : null;
 
@@ -56,10 +66,13 @@ public sealed class TableMetadata
     public IReadOnlyList<ColumnMetadata> SecuredForRead => _securedForRead.Value;
 
     /// <summary>The table's MetadataId (EntityMetadata.MetadataId): stable, as the platform's is within an environment.</summary>
-    public Guid MetadataId => StableIds.Of("entity:" + LogicalName);
+    public Guid MetadataId { get; }
 
     /// <summary>A column's MetadataId (AttributeMetadata.MetadataId, what principalobjectattributeaccess.attributeid holds).</summary>
-    public Guid MetadataIdOf(string column) => StableIds.Of("attribute:" + LogicalName + "." + column);
+    /// <remarks>The table's own columns are worked out once: RetrieveEntity asks for every column on each call.</remarks>
+    public Guid MetadataIdOf(string column) => _metadataIds.Value.TryGetValue(column, out var id) ? id : AttributeMetadataId(column);
+
+    private Guid AttributeMetadataId(string column) => StableIds.Of("attribute:" + LogicalName + "." + column);
 
     /// <summary>The column whose MetadataId is <paramref name="metadataId"/>, or null.</summary>
     public ColumnMetadata? ColumnWithMetadataId(Guid metadataId) =>

@@ -23,51 +23,67 @@ internal static class CandidateSelector
     public static IEnumerable<StoredRow> Select(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, QueryStatistics statistics)
     {
         var table = plan.Root.LogicalName;
-        var (best, bestColumn) = SmallestIndexSet(plan, compiler, probe, context);
-        if (best == null) return context.Store.Scan(table);
+        var best = SmallestIndexSet(plan, TopLevelAndConditions(plan.Criteria), compiler, probe, context);
+        if (best.Ids == null) return context.Store.Scan(table);
 
-        statistics.IndexUsed = $"{table}.{bestColumn}";
-        return Rows(context.Store, table, best);
+        Report(best, plan, compiler, statistics);
+        return Rows(context.Store, table, best.Ids);
     }
 
-    /// <summary>The smallest set of ids the indexes give for a root condition or an OR every row must meet, or null.</summary>
-    private static (IReadOnlyCollection<Guid>? Ids, string? Column) SmallestIndexSet(QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context)
+    /// <summary>An index's candidates: the ids, and the root column (or the OR) that gave them.</summary>
+    private readonly record struct IndexChoice(IReadOnlyCollection<Guid>? Ids, string? Column, FilterExpression? AnyOf);
+
+    private static void Report(IndexChoice choice, QueryPlan plan, FilterCompiler compiler, QueryStatistics statistics)
     {
-        IReadOnlyCollection<Guid>? best = null;
-        string? bestColumn = null;
-        foreach (var condition in TopLevelAndConditions(plan.Criteria))
+        if (choice.AnyOf != null) ReportAnyOf(choice.AnyOf, plan, compiler, statistics);
+        else statistics.UseIndex(plan.Root.LogicalName, choice.Column!);
+    }
+
+    // Apart, so only an OR's report makes the closure that names its columns later.
+    private static void ReportAnyOf(FilterExpression anyOf, QueryPlan plan, FilterCompiler compiler, QueryStatistics statistics) =>
+        statistics.UseIndex(plan.Root.LogicalName, () => ColumnsOf(anyOf, plan, compiler));
+
+    /// <summary>"salesstage or owner.parentsystemuserid": the columns of an OR that gave the candidates.</summary>
+    private static string ColumnsOf(FilterExpression anyOf, QueryPlan plan, FilterCompiler compiler) => string.Join(" or ", anyOf.Conditions.Select(condition =>
+    {
+        var (node, attribute) = compiler.Target(condition, plan.Root);
+        return node.IsRoot ? attribute : $"{node.Alias}.{attribute}";
+    }));
+
+    /// <summary>The smallest set of ids the indexes give for a root condition or an OR every row must meet, or none.</summary>
+    private static IndexChoice SmallestIndexSet(QueryPlan plan, List<ConditionExpression>? andConditions, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context)
+    {
+        var best = default(IndexChoice);
+        if (andConditions != null)
         {
-            var (node, attribute) = compiler.Target(condition, plan.Root);
-            if (node != plan.Root) continue;
-            var ids = IdsFor(condition, plan.Root.LogicalName, attribute, probe, context, best?.Count ?? int.MaxValue);
-            if (ids != null && (best == null || ids.Count < best.Count))
+            foreach (var condition in andConditions)
             {
-                best = ids;
-                bestColumn = attribute;
+                var (node, attribute) = compiler.Target(condition, plan.Root);
+                if (node != plan.Root) continue;
+                var ids = IdsFor(condition, plan.Root.LogicalName, attribute, probe, context, best.Ids?.Count ?? int.MaxValue);
+                if (ids != null && (best.Ids == null || ids.Count < best.Ids.Count)) best = new IndexChoice(ids, attribute, null);
             }
         }
 
         // An OR's ids are gathered, not the index's own set: first under a small bound, so an unselective OR (every
         // early-stage deal) is only gathered when no narrower set exists.
-        var anyOfs = TopLevelOrFilters(plan.Criteria).ToList();
-        foreach (var bound in new[] { SelectiveOrBound, int.MaxValue })
+        var anyOfs = TopLevelOrFilters(plan.Criteria, null);
+        if (anyOfs == null) return best;
+        for (var pass = 0; pass < 2; pass++)
         {
+            var bound = pass == 0 ? SelectiveOrBound : int.MaxValue;
             foreach (var anyOf in anyOfs)
             {
-                var limit = Math.Min(bound, (best?.Count ?? int.MaxValue) - 1);
+                var limit = Math.Min(bound, (best.Ids?.Count ?? int.MaxValue) - 1);
                 if (limit <= 0) break;
-                var ids = IdsForAnyOf(anyOf, plan, compiler, probe, context, limit, out var columns);
-                if (ids != null && (best == null || ids.Count < best.Count))
-                {
-                    best = ids;
-                    bestColumn = columns;
-                }
+                var ids = IdsForAnyOf(anyOf, plan, compiler, probe, context, limit);
+                if (ids != null && (best.Ids == null || ids.Count < best.Ids.Count)) best = new IndexChoice(ids, null, anyOf);
             }
 
-            if (best != null && best.Count <= SelectiveOrBound) break;
+            if (best.Ids != null && best.Ids.Count <= SelectiveOrBound) break;
         }
 
-        return (best, bestColumn);
+        return best;
     }
 
     /// <summary>Ids an OR may gather on the first pass (a manager's deals, a day's due deals).</summary>
@@ -86,27 +102,31 @@ internal static class CandidateSelector
         var table = plan.Root.LogicalName;
         Guid? after = cookieLast;
         var inclusive = false;
-        foreach (var condition in TopLevelAndConditions(plan.Criteria))
+        var andConditions = TopLevelAndConditions(plan.Criteria);
+        if (andConditions != null)
         {
-            var (node, attribute) = compiler.Target(condition, plan.Root);
-            if (node == plan.Root && PrimaryKey.IsPrimaryIdName(table, attribute)
-                && condition.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual
-                && condition.Values.Count == 1 && condition.Values[0] is Guid bound)
+            foreach (var condition in andConditions)
             {
-                // The tightest bound wins; at a tie "after" beats "from" (the criteria still check every row).
-                var compared = after == null ? 1 : SqlGuidOrder.Instance.Compare(bound, after.Value);
-                if (compared > 0) (after, inclusive) = (bound, condition.Operator == ConditionOperator.GreaterEqual);
-                else if (compared == 0) inclusive &= condition.Operator == ConditionOperator.GreaterEqual;
+                var (node, attribute) = compiler.Target(condition, plan.Root);
+                if (node == plan.Root && PrimaryKey.IsPrimaryIdName(table, attribute)
+                    && condition.Operator is ConditionOperator.GreaterThan or ConditionOperator.GreaterEqual
+                    && condition.Values.Count == 1 && condition.Values[0] is Guid bound)
+                {
+                    // The tightest bound wins; at a tie "after" beats "from" (the criteria still check every row).
+                    var compared = after == null ? 1 : SqlGuidOrder.Instance.Compare(bound, after.Value);
+                    if (compared > 0) (after, inclusive) = (bound, condition.Operator == ConditionOperator.GreaterEqual);
+                    else if (compared == 0) inclusive &= condition.Operator == ConditionOperator.GreaterEqual;
+                }
             }
         }
 
-        var (best, bestColumn) = SmallestIndexSet(plan, compiler, probe, context);
+        var best = SmallestIndexSet(plan, andConditions, compiler, probe, context);
 
         // An index that leaves a few pages of rows beats walking the table; the criteria are evaluated either way.
-        if (best != null && best.Count <= 4 * wanted)
+        if (best.Ids != null && best.Ids.Count <= 4 * wanted)
         {
-            statistics.IndexUsed = $"{table}.{bestColumn}";
-            var sorted = best.ToArray();
+            Report(best, plan, compiler, statistics);
+            var sorted = best.Ids.ToArray();
             Array.Sort(sorted, SqlGuidOrder.Instance);
             // A cookie's bound is not among the criteria: the rows up to it are left out here.
             var from = after == null ? 0 : Array.FindIndex(sorted, id => SqlGuidOrder.Instance.Compare(id, after.Value) is var c && (c > 0 || (inclusive && c == 0)));
@@ -125,22 +145,30 @@ internal static class CandidateSelector
         }
     }
 
-    /// <summary>Conditions every result row must satisfy: those of the top-level AND and of AND filters nested in it.</summary>
-    private static IEnumerable<ConditionExpression> TopLevelAndConditions(FilterExpression? filter)
+    /// <summary>Conditions every result row must satisfy: those of the top-level AND and of AND filters nested in it; null for none.</summary>
+    private static List<ConditionExpression>? TopLevelAndConditions(FilterExpression? filter, List<ConditionExpression>? into = null)
     {
-        if (filter == null) return Enumerable.Empty<ConditionExpression>();
+        if (filter == null) return into;
         var single = filter.Conditions.Count + filter.Filters.Count == 1; // an OR of one condition is that condition
-        if (filter.FilterOperator != LogicalOperator.And && !single) return Enumerable.Empty<ConditionExpression>();
-        return filter.Conditions.Concat(filter.Filters.SelectMany(TopLevelAndConditions));
+        if (filter.FilterOperator != LogicalOperator.And && !single) return into;
+        // Indexed loops: enumerating an SDK collection allocates an enumerator, and this runs for every query.
+        for (var i = 0; i < filter.Conditions.Count; i++) (into ??= new List<ConditionExpression>()).Add(filter.Conditions[i]);
+        for (var i = 0; i < filter.Filters.Count; i++) into = TopLevelAndConditions(filter.Filters[i], into);
+        return into;
     }
 
-    /// <summary>OR filters (of two or more parts) every result row must satisfy: those in the top-level AND.</summary>
-    private static IEnumerable<FilterExpression> TopLevelOrFilters(FilterExpression? filter)
+    /// <summary>OR filters (of two or more parts) every result row must satisfy: those in the top-level AND; null for none.</summary>
+    private static List<FilterExpression>? TopLevelOrFilters(FilterExpression? filter, List<FilterExpression>? into)
     {
-        if (filter == null) return Enumerable.Empty<FilterExpression>();
-        if (filter.Conditions.Count + filter.Filters.Count == 1) return filter.Filters.SelectMany(TopLevelOrFilters);
-        if (filter.FilterOperator != LogicalOperator.And) return new[] { filter };
-        return filter.Filters.SelectMany(TopLevelOrFilters);
+        if (filter == null) return into;
+        if (filter.Conditions.Count + filter.Filters.Count != 1 && filter.FilterOperator != LogicalOperator.And)
+        {
+            (into ??= new List<FilterExpression>()).Add(filter);
+            return into;
+        }
+
+        for (var i = 0; i < filter.Filters.Count; i++) into = TopLevelOrFilters(filter.Filters[i], into);
+        return into;
     }
 
     /// <summary>
@@ -148,21 +176,18 @@ internal static class CandidateSelector
     /// table and, for a linked table, carried up the links to the root (a superset: link criteria and the rest of the
     /// filter are still evaluated on every candidate). Null when any part cannot be answered that way.
     /// </summary>
-    private static IReadOnlyCollection<Guid>? IdsForAnyOf(FilterExpression anyOf, QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, int limit, out string? columns)
+    private static IReadOnlyCollection<Guid>? IdsForAnyOf(FilterExpression anyOf, QueryPlan plan, FilterCompiler compiler, ColumnTypeProbe probe, QueryContext context, int limit)
     {
-        columns = null;
         if (anyOf.Filters.Count > 0 || anyOf.Conditions.Count == 0) return null;
         // Before any lookup: one part no index can answer (a text pattern, a date-only operator) makes the others' sets useless.
         if (!anyOf.Conditions.All(c => AnsweredByIndex(c.Operator) || AnsweredByValues(c.Operator))) return null;
         var union = new HashSet<Guid>();
-        var names = new List<string>();
         foreach (var condition in anyOf.Conditions)
         {
             var (node, attribute) = compiler.Target(condition, plan.Root);
             var room = limit - union.Count;
             var ids = IdsFor(condition, node.LogicalName, attribute, probe, context, room) ?? IdsByValue(condition, node, attribute, compiler, probe, context, room);
             if (ids == null || ids.Count > room) return null;
-            names.Add(node.IsRoot ? attribute : $"{node.Alias}.{attribute}");
             for (var link = node; !link.IsRoot && ids.Count > 0; link = link.Parent!)
             {
                 ids = JoiningParentIds(link, ids, probe, context);
@@ -173,7 +198,6 @@ internal static class CandidateSelector
             if (union.Count > limit) return null;
         }
 
-        columns = string.Join(" or ", names);
         return union;
     }
 
@@ -198,7 +222,7 @@ internal static class CandidateSelector
         if (kind == null) return probe.Sample(table, attribute) == null ? Array.Empty<Guid>() : null; // no value anywhere: nothing matches
         try
         {
-            var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, $"{node.Alias}.{attribute}", kind, context);
+            var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, new ColumnName(node.Alias, attribute), kind, context);
             return Gather(context.Store.ValuesOf(table, attribute)
                 .Where(pair => pair.Key.Value != null && Matches(test, pair.Key.Value)) // none of these operators matches null
                 .Select(pair => pair.Value), limit);
@@ -249,12 +273,13 @@ internal static class CandidateSelector
         if (parentSample == null) return Array.Empty<Guid>(); // no parent row has a value to join on
         var joinsOnParentKey = PrimaryKey.IsPrimaryIdName(parent.LogicalName, link.FromAttribute);
         var parentIds = new HashSet<Guid>();
+        var toColumn = new ColumnReader(link.ToAttribute);
         try
         {
             foreach (var id in ids)
             {
                 var row = context.Store.Find(link.LogicalName, id);
-                var value = row == null ? null : QueryValues.Normalize(PrimaryKey.ValueOf(row, link.ToAttribute));
+                var value = row == null ? null : QueryValues.Normalize(toColumn.ValueOf(row));
                 if (value == null) continue; // null joins nothing
                 if (joinsOnParentKey)
                 {
@@ -263,7 +288,7 @@ internal static class CandidateSelector
                 }
                 else
                 {
-                    if (!TryIndexKey(value, parentSample, $"{parent.LogicalName}.{link.FromAttribute}", out var key)) return null;
+                    if (!TryIndexKey(value, parentSample, new ColumnName(parent.LogicalName, link.FromAttribute), out var key)) return null;
                     if (key != null) parentIds.UnionWith(context.Store.Lookup(parent.LogicalName, link.FromAttribute, key));
                 }
             }
@@ -282,13 +307,26 @@ internal static class CandidateSelector
     {
         if (!AnsweredByIndex(condition.Operator)) return null;
         var values = condition.Operator == ConditionOperator.EqualUserId
-            ? new List<object?> { context.CallingUserId }
-            : condition.Values.SelectMany(v => v is System.Collections.IEnumerable many and not string ? many.Cast<object?>() : new[] { v }).ToList();
-        if (values.Count == 0 || values.Any(v => v == null)) return null; // the evaluator reports the mistake
+            ? new object?[] { context.CallingUserId }
+            : ConditionEvaluator.Flatten(condition.Values);
+        if (values.Count == 0) return null;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (values[i] == null) return null; // the evaluator reports the mistake
+        }
 
         if (PrimaryKey.IsPrimaryIdName(table, attribute))
         {
-            return values.Select(v => (Guid)QueryValues.Coerce(QueryValues.Normalize(v)!, ValueKind.Guid, $"{table}.{attribute}")).Distinct().ToList();
+            // Distinct, in the order given: "In (a, a)" reads a once. A set only for long lists (bulk reads by id).
+            var ids = new List<Guid>(values.Count);
+            var seen = values.Count > 8 ? new HashSet<Guid>() : null;
+            for (var i = 0; i < values.Count; i++)
+            {
+                var id = (Guid)QueryValues.Coerce(QueryValues.Normalize(values[i])!, ValueKind.Guid, new ColumnName(table, attribute));
+                if (seen != null ? seen.Add(id) : !ids.Contains(id)) ids.Add(id);
+            }
+
+            return ids;
         }
 
         var sample = probe.Sample(table, attribute);
@@ -298,14 +336,21 @@ internal static class CandidateSelector
         {
             // The index's own set: copying it per query made large, unselective sets (statecode = 0) the
             // emulator's main allocation and GC cost. Queries finish reading before any write, so no copy is needed.
-            if (!TryIndexKey(QueryValues.Normalize(values[0])!, sample, $"{table}.{attribute}", out var single)) return null;
+            if (!TryIndexKey(QueryValues.Normalize(values[0])!, sample, new ColumnName(table, attribute), out var single)) return null;
             return single == null ? Array.Empty<Guid>() : context.Store.Lookup(table, attribute, single);
         }
 
+        return IdsForValues(values, table, attribute, sample, context, limit);
+    }
+
+    /// <summary>The union of the index's sets for several values (an In), or null as <see cref="IdsFor"/>.</summary>
+    private static IReadOnlyCollection<Guid>? IdsForValues(IReadOnlyList<object?> values, string table, string attribute, object sample, QueryContext context, int limit)
+    {
         var keys = new List<object>();
+        var column = new ColumnName(table, attribute);
         foreach (var value in values)
         {
-            if (!TryIndexKey(QueryValues.Normalize(value)!, sample, $"{table}.{attribute}", out var key)) return null;
+            if (!TryIndexKey(QueryValues.Normalize(value)!, sample, column, out var key)) return null;
             if (key != null && !keys.Any(k => IndexKey.Of(k).Equals(IndexKey.Of(key)))) keys.Add(key); // "In (1, 1)" reads one set
         }
 
@@ -317,7 +362,7 @@ internal static class CandidateSelector
     /// decimal, a lookup by id, text upper-cased). False when the column's type has no index-safe form (dates, ...);
     /// a null key means the value can match nothing (a fractional choice value).
     /// </summary>
-    private static bool TryIndexKey(object value, object sample, string column, out object? key)
+    private static bool TryIndexKey(object value, object sample, ColumnName column, out object? key)
     {
         key = null;
         switch (sample)

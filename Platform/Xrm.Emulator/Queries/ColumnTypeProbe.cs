@@ -12,14 +12,21 @@ namespace Xrm.Emulator.Queries;
 internal sealed class ColumnTypeProbe
 {
     private readonly EntityStore _store;
-    private readonly Dictionary<(string Table, string Column), object?> _samples = new();
+    // A query probes a few columns: a list searched in order costs less than a dictionary made per query.
+    private List<(string Table, string Column, object? Sample)>? _samples;
 
     public ColumnTypeProbe(EntityStore store) => _store = store;
 
     /// <summary>A stored (raw SDK) value of the column, or null when no row has one.</summary>
     public object? Sample(string table, string column)
     {
-        if (_samples.TryGetValue((table, column), out var known)) return known;
+        if (_samples != null)
+        {
+            foreach (var known in _samples)
+            {
+                if (string.Equals(known.Table, table, StringComparison.Ordinal) && string.Equals(known.Column, column, StringComparison.Ordinal)) return known.Sample;
+            }
+        }
 
         object? sample = null;
         if (PrimaryKey.IsPrimaryIdName(table, column))
@@ -28,9 +35,10 @@ internal sealed class ColumnTypeProbe
         }
         else
         {
+            var reader = new ColumnReader(column);
             foreach (var row in _store.Scan(table))
             {
-                if (row.TryGetValue(column, out var value) && value != null)
+                if (reader.TryGetValue(row, out var value) && value != null)
                 {
                     sample = value;
                     break;
@@ -38,7 +46,7 @@ internal sealed class ColumnTypeProbe
             }
         }
 
-        _samples[(table, column)] = sample;
+        (_samples ??= new List<(string, string, object?)>(2)).Add((table, column, sample));
         return sample;
     }
 

@@ -18,10 +18,9 @@ internal static class ConditionEvaluator
     /// <summary>A test of a normalized column value (see <see cref="QueryValues.Normalize"/>).</summary>
     /// <param name="column">"table.column" for messages.</param>
     /// <param name="columnKind">The column's kind as seen in the stored data, when known: values are converted to it up front.</param>
-    public static Func<object?, bool> Compile(ConditionOperator op, IEnumerable<object?> rawValues, string column, ValueKind? columnKind, QueryContext context)
+    public static Func<object?, bool> Compile(ConditionOperator op, IEnumerable<object?> rawValues, ColumnName column, ValueKind? columnKind, QueryContext context)
     {
         var values = Flatten(rawValues);
-        var name = $"ConditionOperator.{op}";
 
         switch (op)
         {
@@ -81,7 +80,8 @@ internal static class ConditionEvaluator
             {
                 var pattern = LikePattern.ToRegex(SingleText());
                 var wanted = op == ConditionOperator.Like;
-                return v => v != null && pattern.IsMatch(Text(v)) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && pattern.IsMatch(typed.Text(v)) == wanted;
             }
 
             case ConditionOperator.BeginsWith:
@@ -89,7 +89,8 @@ internal static class ConditionEvaluator
             {
                 var prefix = SingleText();
                 var wanted = op == ConditionOperator.BeginsWith;
-                return v => v != null && Text(v).StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Text(v).StartsWith(prefix, StringComparison.OrdinalIgnoreCase) == wanted;
             }
 
             case ConditionOperator.EndsWith:
@@ -97,30 +98,34 @@ internal static class ConditionEvaluator
             {
                 var suffix = SingleText();
                 var wanted = op == ConditionOperator.EndsWith;
-                return v => v != null && Text(v).EndsWith(suffix, StringComparison.OrdinalIgnoreCase) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Text(v).EndsWith(suffix, StringComparison.OrdinalIgnoreCase) == wanted;
             }
 
             case ConditionOperator.Contains:
             case ConditionOperator.DoesNotContain:
                 // Dataverse runs these as SQL full-text searches (word matching, only on full-text indexed columns).
-                throw new UnsupportedQueryException(name + " (full-text search)", "Use Like / NotLike with '%value%' for a substring match.");
+                throw new UnsupportedQueryException(Name() + " (full-text search)", "Use Like / NotLike with '%value%' for a substring match.");
 
             case ConditionOperator.On:
             {
                 var day = SingleDate().Date;
-                return v => v != null && Date(v).Date == day;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v).Date == day;
             }
 
             case ConditionOperator.OnOrBefore:
             {
                 var day = SingleDate().Date;
-                return v => v != null && Date(v).Date <= day;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v).Date <= day;
             }
 
             case ConditionOperator.OnOrAfter:
             {
                 var day = SingleDate().Date;
-                return v => v != null && Date(v).Date >= day;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v).Date >= day;
             }
 
             case ConditionOperator.Today:
@@ -146,13 +151,15 @@ internal static class ConditionEvaluator
             case ConditionOperator.OlderThanXDays:
             {
                 var before = Today().AddDays(-Count());
-                return v => v != null && Date(v) < before;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v) < before;
             }
 
             case ConditionOperator.OlderThanXMonths:
             {
                 var before = Today().AddMonths(-Count());
-                return v => v != null && Date(v) < before;
+                var typed = new TypedValues(op, column);
+                return v => v != null && typed.Date(v) < before;
             }
 
             case ConditionOperator.EqualUserId:
@@ -161,12 +168,15 @@ internal static class ConditionEvaluator
                 ExpectCount(0);
                 var user = context.CallingUserId;
                 var wanted = op == ConditionOperator.EqualUserId;
-                return v => v != null && (UserId(v) == user) == wanted;
+                var typed = new TypedValues(op, column);
+                return v => v != null && (typed.UserId(v) == user) == wanted;
             }
 
             default:
-                throw new UnsupportedQueryException($"{name} (condition on {column})");
+                throw new UnsupportedQueryException($"{Name()} (condition on {column})");
         }
+
+        string Name() => "ConditionOperator." + op;
 
         Func<object?, bool> Comparison(Func<int, bool> accept)
         {
@@ -177,10 +187,11 @@ internal static class ConditionEvaluator
         Func<object?, bool> DateRange(DateTime from, DateTime to, bool inclusiveEnd)
         {
             CheckColumnKind(ValueKind.Date);
+            var typed = new TypedValues(op, column);
             return v =>
             {
                 if (v == null) return false;
-                var date = Date(v);
+                var date = typed.Date(v);
                 return date >= from && (inclusiveEnd ? date <= to : date < to);
             };
         }
@@ -189,7 +200,7 @@ internal static class ConditionEvaluator
         {
             if (values.Count != count)
             {
-                throw new InvalidQueryException($"{name} on {column} takes {count} value(s), but the condition has {values.Count}.");
+                throw new InvalidQueryException($"{Name()} on {column} takes {count} value(s), but the condition has {values.Count}.");
             }
         }
 
@@ -203,16 +214,18 @@ internal static class ConditionEvaluator
         {
             if (atLeastOne && values.Count == 0)
             {
-                throw new InvalidQueryException($"{name} on {column} needs at least one value.");
+                throw new InvalidQueryException($"{Name()} on {column} needs at least one value.");
             }
 
-            return values.Select(Operand).ToList();
+            var operands = new List<Operand>(values.Count);
+            for (var i = 0; i < values.Count; i++) operands.Add(Operand(values[i]));
+            return operands;
         }
 
         Operand Operand(object? raw)
         {
             var normalized = QueryValues.Normalize(raw) ?? throw new InvalidQueryException(
-                $"{name} on {column} was given a null value; use ConditionOperator.Null / NotNull to test for an empty column.");
+                $"{Name()} on {column} was given a null value; use ConditionOperator.Null / NotNull to test for an empty column.");
             var operand = new Operand(normalized, column);
             if (columnKind != null) operand.For(columnKind.Value); // a value that cannot fit the column fails now, not per row
             return operand;
@@ -244,7 +257,7 @@ internal static class ConditionEvaluator
             };
             if (count < 0)
             {
-                throw new InvalidQueryException($"{name} on {column} needs a whole number of periods, not '{values[0]}'.");
+                throw new InvalidQueryException($"{Name()} on {column} needs a whole number of periods, not '{values[0]}'.");
             }
 
             return count;
@@ -255,18 +268,9 @@ internal static class ConditionEvaluator
             if (columnKind != null && columnKind != expected)
             {
                 throw new InvalidQueryException(
-                    $"{name} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(columnKind.Value)} values.");
+                    $"{Name()} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(columnKind.Value)} values.");
             }
         }
-
-        string Text(object v) => v as string ?? throw KindMismatch(v, ValueKind.Text);
-
-        DateTime Date(object v) => v is DateTime date ? date : throw KindMismatch(v, ValueKind.Date);
-
-        Guid UserId(object v) => v is Guid id ? id : throw KindMismatch(v, ValueKind.Guid);
-
-        InvalidQueryException KindMismatch(object v, ValueKind expected) => new(
-            $"{name} applies to {QueryValues.Describe(expected)} columns, but {column} holds {QueryValues.Describe(QueryValues.KindOf(v))} values.");
 
         DateTime Now() => QueryValues.ToUtc(context.UtcNow);
 
@@ -280,8 +284,11 @@ internal static class ConditionEvaluator
     }
 
     /// <summary>Condition values, with arrays and lists passed as one value spread out (a common In mistake the SDK tolerates).</summary>
-    private static List<object?> Flatten(IEnumerable<object?> rawValues)
+    /// <remarks>The condition's own list when nothing needs spreading (read only: every compiled condition comes here).</remarks>
+    public static IReadOnlyList<object?> Flatten(IEnumerable<object?>? rawValues)
     {
+        if (rawValues is IReadOnlyList<object?> list && !HasListInside(list)) return list;
+
         var values = new List<object?>();
         foreach (var value in rawValues ?? Array.Empty<object?>())
         {
@@ -296,6 +303,29 @@ internal static class ConditionEvaluator
         }
 
         return values;
+
+        static bool HasListInside(IReadOnlyList<object?> values)
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (values[i] is IEnumerable and not string) return true;
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>A column value read as the kind an operator needs, or the query refused, naming the operator and the column.</summary>
+    private readonly record struct TypedValues(ConditionOperator Op, ColumnName Column)
+    {
+        public string Text(object v) => v as string ?? throw KindMismatch(v, ValueKind.Text);
+
+        public DateTime Date(object v) => v is DateTime date ? date : throw KindMismatch(v, ValueKind.Date);
+
+        public Guid UserId(object v) => v is Guid id ? id : throw KindMismatch(v, ValueKind.Guid);
+
+        private InvalidQueryException KindMismatch(object v, ValueKind expected) => new(
+            $"ConditionOperator.{Op} applies to {QueryValues.Describe(expected)} columns, but {Column} holds {QueryValues.Describe(QueryValues.KindOf(v))} values.");
     }
 
     /// <summary>A condition value, converted once per column kind it meets.</summary>
@@ -303,11 +333,11 @@ internal static class ConditionEvaluator
     {
         private readonly object _value;
         private readonly ValueKind _kind;
-        private readonly string _column;
+        private readonly ColumnName _column;
         private ValueKind? _convertedKind;
         private object? _converted;
 
-        public Operand(object value, string column)
+        public Operand(object value, ColumnName column)
         {
             _value = value;
             _kind = QueryValues.KindOf(value);

@@ -31,45 +31,62 @@ internal sealed class FilterCompiler
     {
         if (filter == null) return null;
 
-        var parts = new List<RowPredicate>();
-        foreach (var condition in filter.Conditions)
+        // Indexed loops: enumerating the SDK's collections allocates, and every query compiles its filters.
+        var parts = new Parts();
+        for (var i = 0; i < filter.Conditions.Count; i++)
         {
-            parts.Add(Compile(condition, owner));
+            parts.Add(Compile(filter.Conditions[i], owner));
         }
 
-        foreach (var child in filter.Filters)
+        for (var i = 0; i < filter.Filters.Count; i++)
         {
             // An empty child filter is ignored, as Dataverse does (it must not turn an OR into "always true").
-            var compiled = Compile(child, owner);
-            if (compiled != null) parts.Add(compiled);
+            parts.Add(Compile(filter.Filters[i], owner));
         }
 
-        if (parts.Count == 0) return null;
-        if (parts.Count == 1) return parts[0];
+        return parts.Combine(filter.FilterOperator);
+    }
 
-        var all = parts.ToArray();
-        if (filter.FilterOperator == LogicalOperator.Or)
+    /// <summary>The compiled parts of one filter, combined when done; a single part is used as it is.</summary>
+    private struct Parts
+    {
+        private RowPredicate? _first;
+        private List<RowPredicate>? _more;
+
+        public void Add(RowPredicate? part)
         {
+            if (part == null) return;
+            if (_first == null) _first = part;
+            else (_more ??= new List<RowPredicate> { _first }).Add(part);
+        }
+
+        public readonly RowPredicate? Combine(LogicalOperator op)
+        {
+            if (_more == null) return _first;
+            var all = _more.ToArray();
+            if (op == LogicalOperator.Or)
+            {
+                return row =>
+                {
+                    foreach (var part in all)
+                    {
+                        if (part(row)) return true;
+                    }
+
+                    return false;
+                };
+            }
+
             return row =>
             {
                 foreach (var part in all)
                 {
-                    if (part(row)) return true;
+                    if (!part(row)) return false;
                 }
 
-                return false;
+                return true;
             };
         }
-
-        return row =>
-        {
-            foreach (var part in all)
-            {
-                if (!part(row)) return false;
-            }
-
-            return true;
-        };
     }
 
     /// <summary>
@@ -82,29 +99,52 @@ internal sealed class FilterCompiler
         if (criteria == null) return (null, null);
         if (_plan.Links.Count == 0) return (Compile(criteria, root), null);
 
-        var single = criteria.Conditions.Count + criteria.Filters.Count == 1;
+        var conditions = criteria.Conditions;
+        var filters = criteria.Filters;
+        var single = conditions.Count + filters.Count == 1;
         if (criteria.FilterOperator != LogicalOperator.And && !single) return (null, Compile(criteria, root));
 
-        var rootOnly = new FilterExpression(LogicalOperator.And);
-        var joined = new FilterExpression(LogicalOperator.And);
-        foreach (var condition in criteria.Conditions)
+        // Which parts read only the root, all decided first; then the root's parts compiled, then the others.
+        var onRoot = new bool[conditions.Count + filters.Count];
+        for (var i = 0; i < conditions.Count; i++) onRoot[i] = ReadsOnlyRoot(conditions[i]);
+        for (var i = 0; i < filters.Count; i++) onRoot[conditions.Count + i] = ReadsOnlyRoot(filters[i]);
+
+        var rootOnly = CompileWhere(true);
+        var joined = CompileWhere(false);
+        return (rootOnly, joined);
+
+        RowPredicate? CompileWhere(bool readsOnlyRoot)
         {
-            (ReadsOnlyRoot(condition) ? rootOnly : joined).Conditions.Add(condition);
+            var parts = new Parts();
+            for (var i = 0; i < conditions.Count; i++)
+            {
+                if (onRoot[i] == readsOnlyRoot) parts.Add(Compile(conditions[i], root));
+            }
+
+            for (var i = 0; i < filters.Count; i++)
+            {
+                if (onRoot[conditions.Count + i] == readsOnlyRoot) parts.Add(Compile(filters[i], root));
+            }
+
+            return parts.Combine(LogicalOperator.And);
         }
 
-        foreach (var filter in criteria.Filters)
+        bool ReadsOnlyRoot(object part)
         {
-            (ReadsOnlyRoot(filter) ? rootOnly : joined).Filters.Add(filter);
+            if (part is ConditionExpression condition) return Target(condition, root).Node == root;
+            if (part is not FilterExpression filter) return false;
+            for (var i = 0; i < filter.Conditions.Count; i++)
+            {
+                if (!ReadsOnlyRoot(filter.Conditions[i])) return false;
+            }
+
+            for (var i = 0; i < filter.Filters.Count; i++)
+            {
+                if (!ReadsOnlyRoot(filter.Filters[i])) return false;
+            }
+
+            return true;
         }
-
-        return (Compile(rootOnly, root), Compile(joined, root));
-
-        bool ReadsOnlyRoot(object part) => part switch
-        {
-            ConditionExpression condition => Target(condition, root).Node == root,
-            FilterExpression filter => filter.Conditions.All(ReadsOnlyRoot) && filter.Filters.All(ReadsOnlyRoot),
-            _ => false,
-        };
     }
 
     /// <summary>True when the caller may not read the column on some rows, so conditions see null there.</summary>
@@ -128,17 +168,17 @@ internal sealed class FilterCompiler
                 $"The condition attribute '{condition.AttributeName}' contains a '.'; name the link-entity alias in ConditionExpression.EntityName instead.");
         }
 
-        var node = _plan.Resolve(condition.EntityName, owner, $"The condition on '{condition.AttributeName}'");
+        var node = _plan.Resolve(condition.EntityName, owner, "The condition on", condition.AttributeName);
         return (node, condition.AttributeName);
     }
 
     private RowPredicate Compile(ConditionExpression condition, PlanNode owner)
     {
         var (node, attribute) = Target(condition, owner);
-        var column = $"{node.Alias}.{attribute}";
-        var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, column, _probe.KindOf(node.LogicalName, attribute), _context);
+        var test = ConditionEvaluator.Compile(condition.Operator, condition.Values, new ColumnName(node.Alias, attribute), _probe.KindOf(node.LogicalName, attribute), _context);
         var slot = node.Index;
         if (_secured is { } secured && secured.Hides(node, attribute)) return CompileHidden(condition.Operator, test, slot, attribute, secured);
+        var column = new ColumnReader(attribute);
         if (condition.Operator is ConditionOperator.Null or ConditionOperator.NotNull)
         {
             // Emptiness needs no comparable value: works on any column type (party lists, images...).
@@ -146,14 +186,14 @@ internal sealed class FilterCompiler
             return row =>
             {
                 var entity = row[slot];
-                return (entity == null || PrimaryKey.ValueOf(entity, attribute) == null) == wantNull;
+                return (entity == null || column.ValueOf(entity) == null) == wantNull;
             };
         }
 
         return row =>
         {
             var entity = row[slot];
-            return test(entity == null ? null : QueryValues.Normalize(PrimaryKey.ValueOf(entity, attribute)));
+            return test(entity == null ? null : QueryValues.Normalize(column.ValueOf(entity)));
         };
     }
 

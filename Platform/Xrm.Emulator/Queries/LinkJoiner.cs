@@ -17,11 +17,16 @@ internal sealed class LinkJoiner
     private readonly EntityStore _store;
     private readonly QueryStatistics _statistics;
 
+    /// <summary>Each link's column on its parent, by link position.</summary>
+    private readonly ColumnReader[] _fromColumns;
+
     public LinkJoiner(QueryPlan plan, EntityStore store, QueryStatistics statistics)
     {
         _plan = plan;
         _store = store;
         _statistics = statistics;
+        _fromColumns = new ColumnReader[plan.Links.Count];
+        for (var i = 0; i < _fromColumns.Length; i++) _fromColumns[i] = new ColumnReader(plan.Links[i].FromAttribute);
     }
 
     public void Expand(StoredRow root, List<StoredRow?[]> output)
@@ -42,15 +47,20 @@ internal sealed class LinkJoiner
         var link = _plan.Links[linkPosition];
         var parent = row[link.Parent!.Index];
         var matched = false;
-        if (parent != null)
+        var parentValue = parent == null ? null : _fromColumns[linkPosition].ValueOf(parent);
+        var key = QueryValues.Normalize(parentValue);
+        if (key != null) // SQL: null never joins
         {
-            foreach (var candidate in Matches(link, PrimaryKey.ValueOf(parent, link.FromAttribute)))
+            if (PrimaryKey.IsPrimaryIdName(link.LogicalName, link.ToAttribute))
             {
-                var joined = (StoredRow?[])row.Clone();
-                joined[link.Index] = candidate;
-                if (link.Filter != null && !link.Filter(joined)) continue;
-                matched = true;
-                Expand(joined, linkPosition + 1, output);
+                if (key is Guid id && _store.Find(link.LogicalName, id) is { } candidate) matched = Join(row, link, linkPosition, candidate, output);
+            }
+            else
+            {
+                foreach (var id in _store.Lookup(link.LogicalName, link.ToAttribute, parentValue).ToList())
+                {
+                    if (_store.Find(link.LogicalName, id) is { } candidate) matched |= Join(row, link, linkPosition, candidate, output);
+                }
             }
         }
 
@@ -60,29 +70,14 @@ internal sealed class LinkJoiner
         }
     }
 
-    private IEnumerable<StoredRow> Matches(PlanNode link, object? parentValue)
+    /// <summary>The row joined with one candidate of the link, expanded further when the link's own filter keeps it.</summary>
+    private bool Join(StoredRow?[] row, PlanNode link, int linkPosition, StoredRow candidate, List<StoredRow?[]> output)
     {
-        var key = QueryValues.Normalize(parentValue);
-        if (key == null) yield break; // SQL: null never joins
-
-        if (PrimaryKey.IsPrimaryIdName(link.LogicalName, link.ToAttribute))
-        {
-            if (key is Guid id && _store.Find(link.LogicalName, id) is { } row)
-            {
-                _statistics.LinkRowsExamined++;
-                yield return row;
-            }
-
-            yield break;
-        }
-
-        foreach (var id in _store.Lookup(link.LogicalName, link.ToAttribute, parentValue).ToList())
-        {
-            if (_store.Find(link.LogicalName, id) is { } row)
-            {
-                _statistics.LinkRowsExamined++;
-                yield return row;
-            }
-        }
+        _statistics.LinkRowsExamined++;
+        var joined = (StoredRow?[])row.Clone();
+        joined[link.Index] = candidate;
+        if (link.Filter != null && !link.Filter(joined)) return false;
+        Expand(joined, linkPosition + 1, output);
+        return true;
     }
 }

@@ -25,6 +25,8 @@ internal static class Ordering
             for (var k = 0; k < orders.Count; k++) hidden[k] = secured.Hides(orders[k].Node, orders[k].Attribute);
         }
 
+        var columns = new ColumnReader[orders.Count];
+        for (var k = 0; k < orders.Count; k++) columns[k] = new ColumnReader(orders[k].Attribute);
         var keys = new object?[rows.Count][];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -34,7 +36,7 @@ internal static class Ordering
                 var entity = rows[i][orders[k].Node.Index];
                 var value = entity == null ? null
                     : hidden != null && hidden[k] ? secured!.ValueOf(entity, orders[k].Attribute)
-                    : PrimaryKey.ValueOf(entity, orders[k].Attribute);
+                    : columns[k].ValueOf(entity);
                 rowKeys[k] = SortKey(value, nameOf);
             }
 

@@ -99,11 +99,48 @@ internal static class Paging
     public static bool IsPaged(Microsoft.Xrm.Sdk.Query.PagingInfo paging) =>
         paging.Count > 0 || paging.PageNumber > 0 || !string.IsNullOrEmpty(paging.PagingCookie);
 
-    // Written as text: every RetrieveMultiple returns a cookie, and an XElement per query was a measurable cost.
-    // The names and GUIDs written here never need escaping.
-    public static string WriteCookie(int page, string primaryIdName, Guid first, Guid last) =>
-        "<cookie page=\"" + page.ToString(CultureInfo.InvariantCulture) + "\"><" + primaryIdName
-        + " last=\"" + last.ToString("B").ToUpperInvariant() + "\" first=\"" + first.ToString("B").ToUpperInvariant() + "\" /></cookie>";
+    // Written as text: every RetrieveMultiple returns a cookie, and an XElement per query was a measurable cost; then
+    // straight into the one string (no text per GUID, no upper-cased copies). The names and GUIDs never need escaping.
+    public static string WriteCookie(int page, string primaryIdName, Guid first, Guid last)
+    {
+        Span<char> pageText = stackalloc char[11];
+        page.TryFormat(pageText, out var pageLength, default, CultureInfo.InvariantCulture);
+        var length = CookieStart.Length + pageLength + PageEnd.Length + primaryIdName.Length + LastAttribute.Length + GuidLength + FirstAttribute.Length + GuidLength + CookieEnd.Length;
+        return string.Create(length, (page, primaryIdName, first, last), static (text, cookie) =>
+        {
+            var at = Append(text, 0, CookieStart);
+            cookie.page.TryFormat(text[at..], out var written, default, CultureInfo.InvariantCulture);
+            at = Append(text, at + written, PageEnd);
+            at = Append(text, at, cookie.primaryIdName);
+            at = Append(text, at, LastAttribute);
+            at = AppendGuid(text, at, cookie.last);
+            at = Append(text, at, FirstAttribute);
+            at = AppendGuid(text, at, cookie.first);
+            Append(text, at, CookieEnd);
+        });
+    }
+
+    private const string CookieStart = "<cookie page=\"";
+    private const string PageEnd = "\"><";
+    private const string LastAttribute = " last=\"";
+    private const string FirstAttribute = "\" first=\"";
+    private const string CookieEnd = "\" /></cookie>";
+    private const int GuidLength = 38; // "B": {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}
+
+    private static int Append(Span<char> text, int at, string part)
+    {
+        part.AsSpan().CopyTo(text[at..]);
+        return at + part.Length;
+    }
+
+    /// <summary>The id in braces with upper-case hex digits, as the platform writes it in cookies.</summary>
+    private static int AppendGuid(Span<char> text, int at, Guid id)
+    {
+        var target = text.Slice(at, GuidLength);
+        id.TryFormat(target, out _, "B");
+        for (var i = 0; i < target.Length; i++) target[i] = char.ToUpperInvariant(target[i]);
+        return at + GuidLength;
+    }
 
     public static (int Page, Guid? Last) ReadCookie(string cookie)
     {

@@ -14,28 +14,82 @@ namespace Xrm.Emulator.Queries;
 /// "alias.column" (or the FetchXML attribute alias). A secured column the caller may not read is left out, on the root
 /// and on link-entities alike.
 /// </summary>
-internal static class Projection
+internal sealed class Projection
 {
-    public static Entity Project(StoredRow?[] row, QueryPlan plan, SecuredColumnReads? secured = null)
+    private readonly QueryPlan _plan;
+    private readonly SecuredColumnReads? _secured;
+
+    // Readers of the requested columns, by node index then position in PlanNode.Columns: slots looked up once per query,
+    // from the second row on (most queries return one row or none, and a name lookup is cheaper than making readers).
+    private ColumnReader[][]? _columns;
+    private int _projected;
+
+    // The two names a row's id can be returned under (see PrimaryKey.NameFor).
+    private ColumnReader _standardId;
+    private ColumnReader _activityId;
+
+    // One buffer for every row of the query: the columns are gathered here, then copied into the entity.
+    private readonly List<KeyValuePair<string, object>> _buffer;
+
+    public Projection(QueryPlan plan, SecuredColumnReads? secured = null)
     {
+        _plan = plan;
+        _secured = secured;
+        _standardId = new ColumnReader(PrimaryKey.DefaultNameFor(plan.Root.LogicalName));
+        _activityId = new ColumnReader("activityid");
+        _buffer = new List<KeyValuePair<string, object>>(ExpectedColumns(plan));
+    }
+
+    private static int ExpectedColumns(QueryPlan plan)
+    {
+        var count = (plan.Root.AllColumns ? 16 : plan.Root.Columns.Count) + 1 + plan.Root.AliasedColumns.Count;
+        foreach (var link in plan.Links) count += (link.AllColumns ? 16 : link.Columns.Count) + link.AliasedColumns.Count;
+        return count;
+    }
+
+    private static ColumnReader[][] Readers(QueryPlan plan)
+    {
+        var readers = new ColumnReader[plan.NodeCount][];
+        readers[0] = Readers(plan.Root);
+        foreach (var link in plan.Links) readers[link.Index] = Readers(link);
+        return readers;
+    }
+
+    private static ColumnReader[] Readers(PlanNode node)
+    {
+        var readers = new ColumnReader[node.Columns.Count];
+        for (var i = 0; i < readers.Length; i++) readers[i] = new ColumnReader(node.Columns[i]);
+        return readers;
+    }
+
+    public Entity Project(StoredRow?[] row)
+    {
+        var plan = _plan;
+        var secured = _secured;
+        if (++_projected == 2) _columns = Readers(plan);
         var root = row[0]!;
         var result = new Entity(root.LogicalName) { RowVersion = root.RowVersion };
-        var primaryId = PrimaryKey.NameFor(root);
-        var columns = new ProjectedColumns(result, ExpectedColumns(plan, root));
+        var primaryId = PrimaryIdName(root);
+        _buffer.Clear();
+        var columns = new ProjectedColumns(result, _buffer);
         var hiding = secured != null && secured.ProjectsHidden(plan.Root) ? secured : null;
 
         if (plan.Root.AllColumns)
         {
             foreach (var pair in root.Columns)
             {
-                if (hiding == null || Visible(hiding, plan.Root, root, pair.Key)) columns.Copy(root, pair.Key, pair.Key, alias: null, mayRepeat: false);
+                if (hiding == null || Visible(hiding, plan.Root, root, pair.Key)) columns.Copy(root, pair.Value, pair.Key, pair.Key, alias: null, mayRepeat: false);
             }
         }
         else
         {
-            foreach (var column in plan.Root.Columns)
+            var readers = _columns?[0];
+            for (var i = 0; i < plan.Root.Columns.Count; i++)
             {
-                if (hiding == null || Visible(hiding, plan.Root, root, column)) columns.Copy(root, column, column, alias: null, mayRepeat: false);
+                var column = plan.Root.Columns[i];
+                if (hiding != null && !Visible(hiding, plan.Root, root, column)) continue;
+                var value = readers != null ? readers[i].ValueOf(root) : PrimaryKey.ValueOf(root, column);
+                columns.Copy(root, value, column, column, alias: null, mayRepeat: false);
             }
         }
 
@@ -48,7 +102,7 @@ internal static class Projection
 
         foreach (var (attribute, alias) in plan.Root.AliasedColumns)
         {
-            if (hiding == null || Visible(hiding, plan.Root, root, attribute)) columns.Copy(root, attribute, alias, alias: root.LogicalName, mayRepeat: true);
+            if (hiding == null || Visible(hiding, plan.Root, root, attribute)) columns.Copy(root, PrimaryKey.ValueOf(root, attribute), attribute, alias, alias: root.LogicalName, mayRepeat: true);
         }
 
         foreach (var link in plan.Links)
@@ -59,23 +113,27 @@ internal static class Projection
 
             if (link.AllColumns)
             {
-                foreach (var (column, _) in linked.Columns)
+                foreach (var (column, value) in linked.Columns)
                 {
-                    if (hiding == null || Visible(hiding, link, linked, column)) columns.Copy(linked, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
+                    if (hiding == null || Visible(hiding, link, linked, column)) columns.Copy(linked, value, column, $"{link.Alias}.{column}", alias: linked.LogicalName, mayRepeat: true);
                 }
             }
             else
             {
                 // "alias.column" keys are distinct: the plan's columns are, and so are link aliases.
+                var readers = _columns?[link.Index];
                 for (var i = 0; i < link.Columns.Count; i++)
                 {
-                    if (hiding == null || Visible(hiding, link, linked, link.Columns[i])) columns.Copy(linked, link.Columns[i], link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
+                    var column = link.Columns[i];
+                    if (hiding != null && !Visible(hiding, link, linked, column)) continue;
+                    var value = readers != null ? readers[i].ValueOf(linked) : PrimaryKey.ValueOf(linked, column);
+                    columns.Copy(linked, value, column, link.ColumnKeys[i], alias: linked.LogicalName, mayRepeat: false);
                 }
             }
 
             foreach (var (attribute, alias) in link.AliasedColumns)
             {
-                if (hiding == null || Visible(hiding, link, linked, attribute)) columns.Copy(linked, attribute, alias, alias: linked.LogicalName, mayRepeat: true);
+                if (hiding == null || Visible(hiding, link, linked, attribute)) columns.Copy(linked, PrimaryKey.ValueOf(linked, attribute), attribute, alias, alias: linked.LogicalName, mayRepeat: true);
             }
         }
 
@@ -83,31 +141,32 @@ internal static class Projection
         return result;
     }
 
+    /// <summary>As <see cref="PrimaryKey.NameFor"/>, with the two candidate columns' slots looked up once per query.</summary>
+    private string PrimaryIdName(StoredRow root)
+    {
+        if (_standardId.IsIn(root)) return _standardId.Column;
+        if (_activityId.IsIn(root)) return _activityId.Column;
+        return _standardId.Column;
+    }
+
     /// <summary>Whether the caller may see the column's value on this row: false for a secured column hidden from them there.</summary>
     private static bool Visible(SecuredColumnReads secured, PlanNode node, StoredRow source, string attribute) =>
         !secured.Hides(node, attribute) || secured.CanRead(source, attribute);
-
-    private static int ExpectedColumns(QueryPlan plan, StoredRow root)
-    {
-        var count = (plan.Root.AllColumns ? root.ColumnCount : plan.Root.Columns.Count) + 1 + plan.Root.AliasedColumns.Count;
-        foreach (var link in plan.Links) count += (link.AllColumns ? 16 : link.Columns.Count) + link.AliasedColumns.Count;
-        return count;
-    }
 
     /// <summary>
     /// The returned columns gathered first and added in one go, so the entity's table is sized once instead of growing
     /// column by column (the daily refresh projects thousands of rows a day). The first value of a key wins, except the
     /// primary id, which Dataverse always returns as the row's id.
     /// </summary>
-    private sealed class ProjectedColumns
+    private readonly struct ProjectedColumns
     {
         private readonly List<KeyValuePair<string, object>> _values;
         private readonly Entity _result;
 
-        public ProjectedColumns(Entity result, int expected)
+        public ProjectedColumns(Entity result, List<KeyValuePair<string, object>> buffer)
         {
             _result = result;
-            _values = new List<KeyValuePair<string, object>>(expected);
+            _values = buffer;
         }
 
         public bool Contains(string key) => IndexOf(key) >= 0;
@@ -121,9 +180,8 @@ internal static class Projection
 
         /// <param name="alias">Null for a plain column of the root; otherwise the value is wrapped in an AliasedValue of that table.</param>
         /// <param name="mayRepeat">False when the caller knows no earlier column has this key (no search needed).</param>
-        public void Copy(StoredRow source, string attribute, string key, string? alias, bool mayRepeat)
+        public void Copy(StoredRow source, object? value, string attribute, string key, string? alias, bool mayRepeat)
         {
-            var value = PrimaryKey.ValueOf(source, attribute);
             if (value == null || (mayRepeat && IndexOf(key) >= 0)) return;
 
             var copy = ValueCopier.CopyValue(value);

@@ -119,9 +119,12 @@ public static class QueryEngine
         }
 
         var metadata = context.Metadata;
-        var ordered = keyOrdered != null ? matched : Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store), secured);
+        var ordered = keyOrdered != null || matched.Count < 2 || plan.Orders.Count == 0
+            ? matched
+            : Ordering.Sort(matched, plan.Orders, metadata == null ? null : reference => Metadata.ReturnedValues.NameOf(reference, metadata, context.Store), secured);
 
         // Distinct compares the returned columns, so it needs the projection of every row; otherwise only the page is projected.
+        Projection? projection = null; // made when there is a row to project
         List<Entity>? projected = null;
         if (plan.Distinct)
         {
@@ -130,7 +133,7 @@ public static class QueryEngine
             projected = new List<Entity>();
             foreach (var row in ordered)
             {
-                var entity = Projection.Project(row, plan, secured);
+                var entity = (projection ??= new Projection(plan, secured)).Project(row);
                 if (!seen.Add(Projection.DistinctKey(entity))) continue;
                 distinctRows.Add(row);
                 projected.Add(entity);
@@ -139,7 +142,7 @@ public static class QueryEngine
             ordered = distinctRows;
         }
 
-        var rootIds = ordered.Select(row => row[0]!.Id).ToList();
+        var rootIds = new RootIds(ordered);
         var primaryIdName = ordered.Count > 0 ? PrimaryKey.NameFor(ordered[0][0]!) : plan.Root.LogicalName + "id";
         var window = keyOrdered?.PageNumber is { } pageNumber
             ? Paging.FirstRows(rootIds, pageNumber, keyOrdered.PageSize, primaryIdName)
@@ -148,7 +151,7 @@ public static class QueryEngine
         var page = new List<Entity>(window.Count);
         for (var i = window.Start; i < window.Start + window.Count; i++)
         {
-            page.Add(projected != null ? projected[i] : Projection.Project(ordered[i], plan, secured));
+            page.Add(projected != null ? projected[i] : (projection ??= new Projection(plan, secured)).Project(ordered[i]));
         }
 
         statistics.RowsReturned = page.Count;
@@ -168,5 +171,24 @@ public static class QueryEngine
         }
 
         return result;
+    }
+
+    /// <summary>The root record id of each ordered row, read in place (no list of them per query).</summary>
+    private sealed class RootIds : IReadOnlyList<Guid>
+    {
+        private readonly List<StoredRow?[]> _rows;
+
+        public RootIds(List<StoredRow?[]> rows) => _rows = rows;
+
+        public int Count => _rows.Count;
+
+        public Guid this[int index] => _rows[index][0]!.Id;
+
+        public IEnumerator<Guid> GetEnumerator()
+        {
+            foreach (var row in _rows) yield return row[0]!.Id;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

@@ -44,7 +44,14 @@ internal sealed class PlanNode
     public List<string> Columns { get; } = new();
 
     /// <summary>The keys a link's <see cref="Columns"/> are returned under ("alias.column"), made once per query, not per row.</summary>
-    public IReadOnlyList<string> ColumnKeys => _columnKeys ??= Columns.Select(column => $"{Alias}.{column}").ToList();
+    public IReadOnlyList<string> ColumnKeys => _columnKeys ??= MakeColumnKeys();
+
+    private List<string> MakeColumnKeys()
+    {
+        var keys = new List<string>(Columns.Count);
+        foreach (var column in Columns) keys.Add(Alias + "." + column);
+        return keys;
+    }
 
     private List<string>? _columnKeys;
 
@@ -68,6 +75,7 @@ internal sealed record PlanAggregate(PlanNode Node, string Attribute, string Ali
 internal sealed class QueryPlan
 {
     private readonly List<PlanNode> _links = new();
+    private readonly List<LinkEntity> _linkSources = new(); // the LinkEntity of each of _links
     private readonly List<PlanOrder> _orders = new();
 
     private QueryPlan(QueryExpression query)
@@ -93,13 +101,15 @@ internal sealed class QueryPlan
     public PlanNode Root { get; }
 
     /// <summary>Link-entities in document order (a parent always before its children).</summary>
-    public IReadOnlyList<PlanNode> Links => _links;
+    /// <remarks>A List, not an interface, so a foreach per query or row allocates no enumerator; only the plan adds to it.</remarks>
+    public List<PlanNode> Links => _links;
 
     public int NodeCount => _links.Count + 1;
 
     public FilterExpression? Criteria { get; }
 
-    public IReadOnlyList<PlanOrder> Orders => _orders;
+    /// <remarks>A List for the same reason as <see cref="Links"/>.</remarks>
+    public List<PlanOrder> Orders => _orders;
 
     public bool Distinct { get; }
 
@@ -114,68 +124,96 @@ internal sealed class QueryPlan
     {
         ArgumentNullException.ThrowIfNull(query);
         var plan = new QueryPlan(query);
-        var nodesByLink = new Dictionary<LinkEntity, PlanNode>(ReferenceEqualityComparer.Instance);
-        var generatedNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var link in query.LinkEntities)
+        Dictionary<string, int>? generatedNumbers = null;
+        for (var i = 0; i < query.LinkEntities.Count; i++)
         {
-            plan.AddLink(link, plan.Root, nodesByLink, generatedNumbers);
+            plan.AddLink(query.LinkEntities[i], plan.Root, ref generatedNumbers);
         }
 
         if (fetch != null)
         {
             foreach (var column in fetch.AliasedColumns)
             {
-                NodeFor(column.Link).AliasedColumns.Add((column.Attribute, column.Alias));
+                plan.NodeFor(column.Link).AliasedColumns.Add((column.Attribute, column.Alias));
             }
 
             if (fetch.IsAggregate)
             {
                 plan.Aggregates = fetch.Aggregates
-                    .Select(a => new PlanAggregate(NodeFor(a.Link), a.Attribute, a.Alias, a.Function, a.Distinct))
+                    .Select(a => new PlanAggregate(plan.NodeFor(a.Link), a.Attribute, a.Alias, a.Function, a.Distinct))
                     .ToList();
             }
         }
 
-        foreach (var order in query.Orders)
+        for (var i = 0; i < query.Orders.Count; i++)
         {
-            plan.AddOrder(order, plan.Root);
+            plan.AddOrder(query.Orders[i], plan.Root);
         }
 
         // Orders inside link-entities come after the root's, in document order, as in the SQL Dataverse generates.
-        foreach (var pair in nodesByLink.OrderBy(p => p.Value.Index))
+        for (var i = 0; i < plan._links.Count; i++)
         {
-            foreach (var order in pair.Key.Orders)
+            var orders = plan._linkSources[i].Orders;
+            for (var j = 0; j < orders.Count; j++)
             {
-                plan.AddOrder(order, pair.Value);
+                plan.AddOrder(orders[j], plan._links[i]);
             }
         }
 
         return plan;
+    }
 
-        PlanNode NodeFor(LinkEntity? link) => link == null ? plan.Root : nodesByLink[link];
+    private PlanNode NodeFor(LinkEntity? link)
+    {
+        if (link == null) return Root;
+        for (var i = 0; i < _linkSources.Count; i++)
+        {
+            if (ReferenceEquals(_linkSources[i], link)) return _links[i];
+        }
+
+        throw new KeyNotFoundException("The link-entity is not part of this query.");
     }
 
     /// <summary>
     /// The table a condition or order names through ConditionExpression.EntityName / OrderExpression.EntityName:
     /// a link-entity alias (explicit or generated), the root table, or an unaliased link-entity's table name.
     /// </summary>
-    public PlanNode Resolve(string? entityName, PlanNode defaultNode, string usedBy)
+    /// <param name="usedBy">What names the table, for the message ("The condition on"), followed by <paramref name="attribute"/>.</param>
+    public PlanNode Resolve(string? entityName, PlanNode defaultNode, string usedBy, string attribute)
     {
         if (string.IsNullOrEmpty(entityName)) return defaultNode;
 
-        var byAlias = _links.FirstOrDefault(l => string.Equals(l.Alias, entityName, StringComparison.OrdinalIgnoreCase));
+        var byAlias = FindAlias(entityName);
         if (byAlias != null) return byAlias;
         if (string.Equals(Root.LogicalName, entityName, StringComparison.OrdinalIgnoreCase)) return Root;
 
-        var byName = _links.Where(l => !l.HasExplicitAlias && string.Equals(l.LogicalName, entityName, StringComparison.OrdinalIgnoreCase)).ToList();
-        if (byName.Count == 1) return byName[0];
+        PlanNode? byName = null;
+        var named = 0;
+        foreach (var link in _links)
+        {
+            if (link.HasExplicitAlias || !string.Equals(link.LogicalName, entityName, StringComparison.OrdinalIgnoreCase)) continue;
+            byName = link;
+            named++;
+        }
+
+        if (named == 1) return byName!;
 
         var known = string.Join(", ", new[] { Root.LogicalName }.Concat(_links.Select(l => l.Alias)));
         throw new InvalidQueryException(
-            $"{usedBy} refers to entity '{entityName}', which is neither the query's table nor a link-entity alias (known: {known}).");
+            $"{usedBy} '{attribute}' refers to entity '{entityName}', which is neither the query's table nor a link-entity alias (known: {known}).");
     }
 
-    private void AddLink(LinkEntity link, PlanNode parent, Dictionary<LinkEntity, PlanNode> nodesByLink, Dictionary<string, int> generatedNumbers)
+    private PlanNode? FindAlias(string alias)
+    {
+        foreach (var link in _links)
+        {
+            if (string.Equals(link.Alias, alias, StringComparison.OrdinalIgnoreCase)) return link;
+        }
+
+        return null;
+    }
+
+    private void AddLink(LinkEntity link, PlanNode parent, ref Dictionary<string, int>? generatedNumbers)
     {
         if (string.IsNullOrWhiteSpace(link.LinkToEntityName))
         {
@@ -210,12 +248,13 @@ internal sealed class QueryPlan
         else
         {
             // Dataverse names an unaliased link-entity after its table, numbered per table in document order: account1, account2...
+            generatedNumbers ??= new Dictionary<string, int>(StringComparer.Ordinal);
             generatedNumbers.TryGetValue(link.LinkToEntityName, out var number);
             generatedNumbers[link.LinkToEntityName] = ++number;
             alias = link.LinkToEntityName + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (_links.Any(l => string.Equals(l.Alias, alias, StringComparison.OrdinalIgnoreCase)))
+        if (FindAlias(alias) != null)
         {
             throw new InvalidQueryException($"The alias '{alias}' is used by more than one link-entity.");
         }
@@ -230,11 +269,11 @@ internal sealed class QueryPlan
         };
         ApplyColumnSet(node, link.Columns);
         _links.Add(node);
-        nodesByLink.Add(link, node);
+        _linkSources.Add(link);
 
-        foreach (var child in link.LinkEntities)
+        for (var i = 0; i < link.LinkEntities.Count; i++)
         {
-            AddLink(child, node, nodesByLink, generatedNumbers);
+            AddLink(link.LinkEntities[i], node, ref generatedNumbers);
         }
     }
 
@@ -263,7 +302,7 @@ internal sealed class QueryPlan
             throw new InvalidQueryException($"An order on {owner} does not name its attribute.");
         }
 
-        var node = Resolve(order.EntityName, owner, $"The order on '{order.AttributeName}'");
+        var node = Resolve(order.EntityName, owner, "The order on", order.AttributeName);
         _orders.Add(new PlanOrder(node, order.AttributeName, descending));
     }
 
@@ -284,8 +323,10 @@ internal sealed class QueryPlan
     {
         if (columns == null) return;
         node.AllColumns = columns.AllColumns;
-        foreach (var column in columns.Columns)
+        node.Columns.Capacity = columns.Columns.Count; // one array of the right size
+        for (var i = 0; i < columns.Columns.Count; i++)
         {
+            var column = columns.Columns[i];
             if (string.IsNullOrWhiteSpace(column))
             {
                 throw new InvalidQueryException($"The column set of {node} contains an empty column name.");

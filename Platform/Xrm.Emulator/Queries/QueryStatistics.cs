@@ -13,9 +13,20 @@ public sealed class QueryStatistics
     public int LinkRowsExamined { get; internal set; }
 
     /// <summary>The column whose equality index chose the candidate rows ("opportunity.parentaccountid"), or null for a scan.</summary>
-    public string? IndexUsed { get; internal set; }
+    public string? IndexUsed => _indexUsed ??= _indexTable == null ? null : _indexTable + "." + (_indexColumn ?? _describeColumns!());
 
-    public bool UsedIndex => IndexUsed != null;
+    public bool UsedIndex => _indexTable != null;
+
+    // Written out only when read: most callers never look.
+    private string? _indexUsed;
+    private string? _indexTable;
+    private string? _indexColumn;
+    private System.Func<string>? _describeColumns;
+
+    internal void UseIndex(string table, string column) => (_indexTable, _indexColumn, _describeColumns, _indexUsed) = (table, column, null, null);
+
+    /// <param name="describeColumns">The columns of an OR ("salesstage or statecode"), named when asked for.</param>
+    internal void UseIndex(string table, System.Func<string> describeColumns) => (_indexTable, _indexColumn, _describeColumns, _indexUsed) = (table, null, describeColumns, null);
 
     /// <summary>Rows that matched the criteria, before Top and paging (a TopCount query in key order stops at its page).</summary>
     public int RowsMatched { get; internal set; }

@@ -68,7 +68,7 @@ internal static class QueryValues
     /// Converts a normalized condition value to the kind of the column it is compared with: FetchXML values arrive as
     /// text ("731050000", a guid, an ISO date), and a bool column may be compared with 0/1.
     /// </summary>
-    public static object Coerce(object value, ValueKind target, string column)
+    public static object Coerce(object value, ValueKind target, ColumnName column)
     {
         var kind = KindOf(value);
         if (kind == target) return value;

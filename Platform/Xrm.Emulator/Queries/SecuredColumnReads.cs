@@ -71,7 +71,7 @@ internal sealed class SecuredColumnReads
             foreach (var condition in filter.Conditions)
             {
                 if (string.IsNullOrEmpty(condition.AttributeName) || condition.CompareColumns) continue; // the filter compiler reports these
-                if (Hidden(plan.Resolve(condition.EntityName, owner, $"The condition on '{condition.AttributeName}'"), condition.AttributeName)) return true;
+                if (Hidden(plan.Resolve(condition.EntityName, owner, "The condition on", condition.AttributeName), condition.AttributeName)) return true;
             }
 
             foreach (var child in filter.Filters)

@@ -34,6 +34,29 @@ public class MessageTests
     }
 
     [Fact]
+    public void RetrieveEntity_lists_the_columns_by_name_with_their_types_and_each_caller_gets_objects_of_its_own()
+    {
+        var service = _emulator.Service();
+        Microsoft.Xrm.Sdk.Metadata.EntityMetadata Account() => ((RetrieveEntityResponse)service.Execute(
+            new RetrieveEntityRequest { LogicalName = "account", EntityFilters = Microsoft.Xrm.Sdk.Metadata.EntityFilters.Attributes })).EntityMetadata;
+
+        var first = Account();
+        var names = first.Attributes.Select(a => a.LogicalName).ToList();
+        names.Should().BeInAscendingOrder(StringComparer.Ordinal).And.Contain(new[] { "accountid", "name", "revenue", "ownerid" });
+        first.Attributes.Single(a => a.LogicalName == "revenue").AttributeType.Should().Be(Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Money);
+        first.Attributes.Single(a => a.LogicalName == "ownerid").AttributeType.Should().Be(Microsoft.Xrm.Sdk.Metadata.AttributeTypeCode.Owner);
+        first.Attributes.Single(a => a.LogicalName == "accountid").IsPrimaryId.Should().BeTrue();
+        first.Attributes.Single(a => a.LogicalName == "name").IsPrimaryName.Should().BeTrue();
+
+        first.Attributes[0].LogicalName = "changed by the caller";
+        first.Attributes[0].IsSecured = true;
+        var second = Account();
+        second.Attributes[0].LogicalName.Should().Be(names[0]);
+        second.Attributes[0].IsSecured.Should().BeFalse();
+        second.Attributes.Should().NotBeSameAs(first.Attributes);
+    }
+
+    [Fact]
     public void Assign_sets_the_owner_and_runs_Assign_steps_and_Update_steps_filtered_on_ownerid()
     {
         var rep = _emulator.AddUser("Rita Rep");

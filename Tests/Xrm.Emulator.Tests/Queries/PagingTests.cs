@@ -91,6 +91,20 @@ public class PagingTests
     }
 
     [Fact]
+    public void The_paging_cookie_names_the_page_and_its_last_and_first_ids_in_upper_case_braces()
+    {
+        AddOpportunities(5);
+        var query = Opportunities();
+        query.PageInfo = new PagingInfo { Count = 2, PageNumber = 2 };
+
+        var page = _world.Run(query);
+
+        string Braced(Entity entity) => entity.Id.ToString("B").ToUpperInvariant();
+        page.PagingCookie.Should().Be(
+            $"<cookie page=\"2\"><opportunityid last=\"{Braced(page.Entities[1])}\" first=\"{Braced(page.Entities[0])}\" /></cookie>");
+    }
+
+    [Fact]
     public void A_paging_cookie_continues_after_its_last_record_even_when_earlier_rows_were_deleted()
     {
         AddOpportunities(6);
