@@ -20,7 +20,7 @@ public class DataCollectionTests
             var attributes = new AttributeCollection();
             var expected = new Dictionary<string, object>();
             // Small key spaces stay in the array; larger ones cross into the dictionary part way through.
-            var keys = random.Next(2, 30);
+            var keys = random.Next(2, 20);
             for (var step = 0; step < 40; step++)
             {
                 var key = "column" + random.Next(keys);
@@ -52,9 +52,9 @@ public class DataCollectionTests
     }
 
     [Fact]
-    public void Entries_enumerate_in_the_order_they_were_added_in_small_and_large_collections()
+    public void Entries_enumerate_in_the_order_they_were_added_below_and_above_eight()
     {
-        foreach (var count in new[] { 3, 8, 16, 17, 40 })
+        foreach (var count in new[] { 3, 8, 9, 40 })
         {
             var names = Enumerable.Range(0, count).Select(i => "c" + (count - i)).ToList();
             var attributes = new AttributeCollection();
@@ -82,7 +82,7 @@ public class DataCollectionTests
 
     [Theory]
     [InlineData(3)]
-    [InlineData(20)]
+    [InlineData(12)]
     public void Changing_a_value_while_enumerating_is_allowed_adding_a_key_is_not(int count)
     {
         var attributes = new AttributeCollection();

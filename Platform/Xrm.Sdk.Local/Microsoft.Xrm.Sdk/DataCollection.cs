@@ -44,7 +44,7 @@ namespace Microsoft.Xrm.Sdk
     /// </remarks>
     public abstract class DataCollection<TKey, TValue> : IEnumerable<KeyValuePair<TKey, TValue>>
     {
-        private const int SmallCapacity = 16;
+        private const int SmallCapacity = 8;
         private static readonly KeyValuePair<TKey, TValue>[] NoEntries = new KeyValuePair<TKey, TValue>[0];
         private static readonly EqualityComparer<TKey> KeyComparer = EqualityComparer<TKey>.Default;
 
