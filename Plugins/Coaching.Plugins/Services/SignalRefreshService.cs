@@ -52,7 +52,12 @@ namespace Coaching.Plugins.Services
                 var size = maxDeals.HasValue ? Math.Min(PageSize, maxDeals.Value - read) : PageSize;
                 var page = ReadPage(context.UserService, managerId, ownerId, after, size, context.Now, fingerprint);
                 var changes = page.Select(deal => DealSignals.Changes(deal, scores.Of(AccountOf(deal)), settings, context.Now)).Where(c => c != null).Select(c => c!).ToList();
-                read += page.Count;
+                // Only the page's size and last id are needed from here: its rows (several MB for a full page) can go while
+                // the changes are written.
+                var pageCount = page.Count;
+                var pageLast = pageCount == 0 ? Guid.Empty : page[pageCount - 1].Id;
+                page = null;
+                read += pageCount;
                 foreach (var batch in DealSignals.Batches(changes))
                 {
                     // The writes start the steps on the deals (a newly raised flag opens a session), so a page's writes can take
@@ -60,20 +65,20 @@ namespace Coaching.Plugins.Services
                     DealSignals.WriteBatch(context.SystemService, batch);
                     written += batch.Count;
                     var lastWritten = batch[batch.Count - 1].Id;
-                    if (watch.Elapsed >= TimeBudget && lastWritten != page[page.Count - 1].Id)
+                    if (watch.Elapsed >= TimeBudget && lastWritten != pageLast)
                     {
                         context.Trace("Refreshed {0} open deal(s), {1} changed: stopping mid-page after {2} ms, more to do", read, written, watch.ElapsedMilliseconds);
                         return new RefreshOutcome(read, written, lastWritten.ToString("D"));
                     }
                 }
 
-                if (page.Count < size)
+                if (pageCount < size)
                 {
                     context.Trace("Refreshed {0} open deal(s), {1} changed: done", read, written);
                     return new RefreshOutcome(read, written, null);
                 }
 
-                after = page[page.Count - 1].Id;
+                after = pageLast;
                 if ((maxDeals.HasValue && read >= maxDeals.Value) || watch.Elapsed >= TimeBudget)
                 {
                     context.Trace("Refreshed {0} open deal(s), {1} changed: stopping after {2} ms, more to do", read, written, watch.ElapsedMilliseconds);
