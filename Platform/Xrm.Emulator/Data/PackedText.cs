@@ -19,16 +19,35 @@ internal sealed class PackedText
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>A text's lines after its first are shared with other rows' from this length on.</summary>
+    public const int MinSharedTail = 64;
+
     private readonly byte[] _utf8;
+    private readonly string? _sharedTail;
 
-    private PackedText(byte[] utf8) => _utf8 = utf8;
+    private PackedText(byte[] utf8, string? sharedTail)
+    {
+        _utf8 = utf8;
+        _sharedTail = sharedTail;
+    }
 
-    /// <summary>The packed form of <paramref name="text"/>, or the text itself when UTF-8 cannot hold it exactly (a lone surrogate).</summary>
-    public static object Pack(string text)
+    /// <summary>
+    /// The packed form of <paramref name="text"/>, or the text itself when UTF-8 cannot hold it exactly (a lone surrogate).
+    /// Generated texts often differ only in their first line (a task's description names its deal, then lists the same
+    /// questions): when <paramref name="knownTail"/> has the text from its first line break on, that instance is kept
+    /// and only the first line is packed.
+    /// </summary>
+    public static object Pack(string text, Func<string, string?> knownTail)
     {
         try
         {
-            return new PackedText(Strict.GetBytes(text));
+            var lineBreak = text.IndexOf('\n');
+            if (lineBreak >= 0 && text.Length - lineBreak >= MinSharedTail && knownTail(text.Substring(lineBreak)) is { } tail)
+            {
+                return new PackedText(Strict.GetBytes(text.Substring(0, lineBreak)), tail);
+            }
+
+            return new PackedText(Strict.GetBytes(text), null);
         }
         catch (EncoderFallbackException)
         {
@@ -36,5 +55,5 @@ internal sealed class PackedText
         }
     }
 
-    public override string ToString() => Strict.GetString(_utf8);
+    public override string ToString() => _sharedTail == null ? Strict.GetString(_utf8) : Strict.GetString(_utf8) + _sharedTail;
 }

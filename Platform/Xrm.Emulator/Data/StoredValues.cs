@@ -10,19 +10,22 @@ namespace Xrm.Emulator.Data;
 /// customer is referenced by thousands of rows, and one object per row was most of a large table's memory.
 /// Dates, ids, whole numbers and texts are kept once per value seen lately (createdon and modifiedon of a create are
 /// one instant, activities repeat a few subjects): a small cache each, not a dictionary of every value ever stored.
-/// Long texts are kept as UTF-8 (<see cref="PackedText"/>).
+/// Long texts are kept as UTF-8 (<see cref="PackedText"/>), their lines after the first shared when other rows repeat them.
 /// </summary>
 internal sealed class StoredValues
 {
     private static readonly object True = true;
     private static readonly object False = false;
 
-    private readonly Dictionary<(string, Guid, string?), EntityReference> _references = new();
+    // By id alone (a Guid hashes far cheaper than a tuple with two strings); a reference with another table or name for
+    // the same id takes the slot over, rows holding the former instance keep it.
+    private readonly Dictionary<Guid, EntityReference> _references = new();
     private readonly Dictionary<int, OptionSetValue> _options = new();
     private readonly object?[] _recentDates = new object?[1024];
     private readonly object?[] _recentIds = new object?[1024];
     private readonly object?[] _recentNumbers = new object?[1024];
     private readonly string?[] _recentTexts = new string?[16384];
+    private readonly string?[] _recentTails = new string?[4096];
 
     /// <summary>
     /// The form of a caller's value the store may keep: the shared instance equal to it, else a private copy
@@ -33,10 +36,15 @@ internal sealed class StoredValues
         switch (value)
         {
             case EntityReference reference: // kept: logical name, id and name only
-                var key = (reference.LogicalName, reference.Id, reference.Name);
-                if (_references.TryGetValue(key, out var shared)) return shared;
+                if (_references.TryGetValue(reference.Id, out var shared)
+                    && string.Equals(shared.LogicalName, reference.LogicalName, StringComparison.Ordinal)
+                    && string.Equals(shared.Name, reference.Name, StringComparison.Ordinal))
+                {
+                    return shared;
+                }
+
                 var copy = (EntityReference)ValueCopier.CopyValue(reference)!;
-                _references.Add(key, copy);
+                _references[reference.Id] = copy;
                 return copy;
             case OptionSetValue option:
                 if (_options.TryGetValue(option.Value, out var sharedOption)) return sharedOption;
@@ -68,7 +76,7 @@ internal sealed class StoredValues
             }
 
             case string { Length: >= PackedText.MinLength } text:
-                return PackedText.Pack(text);
+                return PackedText.Pack(text, KnownTail);
             case string text:
             {
                 // Subjects and stage names repeat across thousands of activities, fit reasons across the deals of an account.
@@ -80,6 +88,18 @@ internal sealed class StoredValues
             default:
                 return ValueCopier.CopyValue(value);
         }
+    }
+
+    /// <summary>
+    /// The kept instance of a long text's lines after its first, when one was seen lately; else null, and this one is
+    /// remembered (a tail seen once is packed with its text, so a text no other row repeats costs no more than before).
+    /// </summary>
+    private string? KnownTail(string tail)
+    {
+        var slot = tail.GetHashCode() & (_recentTails.Length - 1);
+        if (_recentTails[slot] is { } known && string.Equals(known, tail, StringComparison.Ordinal)) return known;
+        _recentTails[slot] = tail;
+        return null;
     }
 
 }

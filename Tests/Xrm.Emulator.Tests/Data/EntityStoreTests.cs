@@ -259,6 +259,24 @@ public class EntityStoreTests
     }
 
     [Fact]
+    public void Equal_lookups_are_kept_once_and_a_lookup_keeps_its_own_name()
+    {
+        var owner = Guid.NewGuid();
+        var first = Insert("Contoso", ("primarycontactid", new EntityReference("contact", owner) { Name = "Ana" }));
+        var second = Insert("Fabrikam", ("primarycontactid", new EntityReference("contact", owner) { Name = "Ana" }));
+        var renamed = Insert("Litware", ("primarycontactid", new EntityReference("contact", owner) { Name = "Ana Silva" }));
+        var unnamed = Insert("Northwind", ("primarycontactid", new EntityReference("contact", owner)));
+
+        EntityReference Contact(Guid account) => (EntityReference)_store.Find("account", account)!["primarycontactid"]!;
+
+        ReferenceEquals(Contact(first), Contact(second)).Should().BeTrue();
+        Contact(first).Name.Should().Be("Ana");
+        Contact(renamed).Name.Should().Be("Ana Silva");
+        Contact(unnamed).Name.Should().BeNull();
+        Contact(unnamed).Id.Should().Be(owner);
+    }
+
+    [Fact]
     public void Long_texts_read_back_exactly_whatever_their_characters()
     {
         var ascii = new string('a', 600);
@@ -273,5 +291,26 @@ public class EntityStoreTests
         row["fax"].Should().Be(loneSurrogate);
         row.ToEntity()["address1_composite"].Should().Be(accented);
         _store.Lookup("account", "description", ascii).Should().Equal(id);
+    }
+
+    [Fact]
+    public void Long_texts_that_differ_in_their_first_line_read_back_exactly()
+    {
+        // Generated descriptions: a first line naming the deal, then the same questions (with accents and an emoji).
+        var questions = "\nThe buyer\n- Who signs, and what does María need to see? \U0001F600\n- Which risk would stop the deal at Zürich?\n";
+        var texts = new[]
+        {
+            "Prepare for the session on Contoso: answer these questions." + questions,
+            "Prepare for the session on Fabrikam: answer these questions." + questions,
+            "Prepare for the session on Café Núñez: answer these questions." + questions,
+            "Prepare for the session on Litware\uD800: answer these questions." + questions, // a lone surrogate in the first line
+            "Prepare for the session on Northwind: answer these questions." + questions + "\uDC00", // and one at the end
+            "Prepare for the session on Contoso: answer these questions." + questions.Replace("Zürich", "Zurich"),
+        };
+        var ids = texts.Select((text, i) => Insert("Account " + i, ("description", text))).ToList();
+
+        ids.Select(id => _store.Find("account", id)!["description"]).Should().Equal(texts);
+        _store.Find("account", ids[1])!.ToEntity()["description"].Should().Be(texts[1]);
+        _store.Lookup("account", "description", texts[2]).Should().Equal(ids[2]);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Coaching.Core.Opportunities;
 using Coaching.Plugins.Schema;
 
@@ -75,12 +76,13 @@ public static class PipelineLoader
         }
 
         options ??= LoadOptions.Default;
+        var eventsPath = Path.Combine(folder, PipelineData.EventsFile);
+        // events.csv is the largest file by far (most of the reading time): it is parsed on another core meanwhile.
+        var events = File.Exists(eventsPath) ? Task.Run(() => ReadTable(eventsPath, EventColumns, EventOptionalColumns, options)) : null;
         var accounts = ReadTable(Path.Combine(folder, PipelineData.AccountsFile), AccountColumns, AccountOptionalColumns, options);
         var users = ReadTable(Path.Combine(folder, PipelineData.UsersFile), UserColumns, UserOptionalColumns, options);
         var opportunities = ReadTable(Path.Combine(folder, PipelineData.OpportunitiesFile), OpportunityColumns, OpportunityOptionalColumns, options);
-        var eventsPath = Path.Combine(folder, PipelineData.EventsFile);
-        var events = File.Exists(eventsPath) ? ReadTable(eventsPath, EventColumns, EventOptionalColumns, options) : null;
-        return Load(accounts, users, opportunities, events, options);
+        return Load(accounts, users, opportunities, events?.GetAwaiter().GetResult(), options);
     }
 
     /// <summary>Reads a file of the contract and sets its number format (given, or detected from its number cells).</summary>

@@ -239,7 +239,6 @@ public static class Simulator
         return result;
     }
 
-    /// <summary>The solution's default value, read as the plugins read it (no current value is set yet).</summary>
     /// <summary>
     /// A full compacting collection that also gives the freed memory back to the system, between phases whose garbage
     /// the next phase does not need: the peak memory is then the largest phase, not the phases stacked (measured on the
@@ -247,6 +246,7 @@ public static class Simulator
     /// </summary>
     private static void ReturnFreeMemory() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
+    /// <summary>The solution's default value, read as the plugins read it (no current value is set yet).</summary>
     private static string? ReadDefaultSettings(XrmEmulator emulator)
     {
         try
@@ -274,8 +274,11 @@ public static class Simulator
                 var id = emulator.AddUser(user.Name, user.Manager == null ? null : ids[user.Manager]);
                 ids[user.Name] = id;
                 members.Add(new CastMember(id, user.Name, user.Role, user.Manager));
-                pending.RemoveAll(u => u.Name == user.Name);
             }
+
+            // Once per round, not once per user: a large org's users.csv made this quadratic.
+            var added = ready.Select(u => u.Name).ToHashSet();
+            pending.RemoveAll(u => added.Contains(u.Name));
         }
 
         return members;
