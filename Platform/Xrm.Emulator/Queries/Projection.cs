@@ -12,7 +12,7 @@ namespace Xrm.Emulator.Queries;
 /// Builds the entity a caller receives from a joined row: copies (never stored instances) of the requested columns
 /// that have a value, the primary id as Dataverse adds it, and link-entity columns as AliasedValue under
 /// "alias.column" (or the FetchXML attribute alias). A secured column the caller may not read is left out, on the root
-/// and on link-entities alike.
+/// and on link-entities alike. One per query: it keeps what it works out for the query's first rows for the others.
 /// </summary>
 internal sealed class Projection
 {

@@ -86,9 +86,10 @@ public static class QueryEngine
             link.Filter = filters.Compile(link.LinkCriteria, link);
         }
 
-        var joiner = new LinkJoiner(plan, context.Store, statistics);
+        // Without link-entities a row is its root alone: no joiner and no list of joined rows.
+        var joiner = plan.Links.Count > 0 ? new LinkJoiner(plan, context.Store, statistics) : null;
         var matched = new List<StoredRow?[]>();
-        var joined = new List<StoredRow?[]>();
+        var joined = joiner != null ? new List<StoredRow?[]>() : null;
         var rootRow = new StoredRow?[plan.NodeCount];
         var keyOrdered = KeyOrdered(plan, context.Metadata);
         var candidates = keyOrdered != null
@@ -102,7 +103,14 @@ public static class QueryEngine
             rootRow[0] = root;
             if (context.CanReadRoot != null && !context.CanReadRoot(root)) continue;
             if (rootOnly != null && !rootOnly(rootRow)) continue;
-            joined.Clear();
+            if (joiner == null)
+            {
+                var row = new StoredRow?[] { root };
+                if (where == null || where(row)) matched.Add(row);
+                continue;
+            }
+
+            joined!.Clear();
             joiner.Expand(root, joined);
             foreach (var row in joined)
             {

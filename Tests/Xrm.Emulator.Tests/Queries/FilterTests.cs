@@ -117,6 +117,30 @@ public class FilterTests
     }
 
     [Fact]
+    public void A_refused_condition_or_order_says_which_operator_column_and_entity_it_is_about()
+    {
+        string Refusal(QueryExpression query) =>
+            FluentActions.Invoking(() => _world.Run(query)).Should().Throw<InvalidQueryException>().Which.Message;
+
+        var twoValues = Opportunities();
+        twoValues.Criteria.AddCondition("name", ConditionOperator.Equal, "a", "b");
+        Refusal(twoValues).Should().Be("ConditionOperator.Equal on opportunity.name takes 1 value(s), but the condition has 2.");
+
+        var text = Opportunities();
+        text.Criteria.AddCondition("estimatedvalue", ConditionOperator.GreaterThan, "a lot");
+        Refusal(text).Should().Be("The value 'a lot' cannot be compared with opportunity.estimatedvalue, which holds numeric (number, choice or money) values.");
+
+        var order = Opportunities();
+        order.Orders.Add(new OrderExpression("name", OrderType.Ascending) { EntityName = "nowhere" });
+        Refusal(order).Should().StartWith("The order on 'name' refers to entity 'nowhere', which is neither the query's table nor a link-entity alias");
+
+        var linked = Opportunities();
+        linked.AddLink("account", "parentaccountid", "accountid").EntityAlias = "acc";
+        linked.Criteria.AddCondition("acc", "name", ConditionOperator.BeginsWith, "A", "B");
+        Refusal(linked).Should().Be("ConditionOperator.BeginsWith on acc.name takes 1 value(s), but the condition has 2.");
+    }
+
+    [Fact]
     public void A_condition_may_name_the_root_table_as_its_entity()
     {
         var query = Opportunities();
