@@ -45,10 +45,11 @@ namespace Coaching.Core.Cadence
             }
 
             var target = settings.SessionsPerRepPerWeek;
+            var byRep = inWeek.ToLookup(s => s.RepId); // once: a large team's week has thousands of sessions and reps
             return names
                 .Select(rep =>
                 {
-                    var held = inWeek.Where(s => s.RepId == rep.Key).ToList();
+                    var held = byRep[rep.Key].ToList();
                     return new RepCadence(
                         rep.Key,
                         rep.Value,
