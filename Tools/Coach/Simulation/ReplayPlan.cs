@@ -78,17 +78,16 @@ public sealed class ReplayPlan
     /// <summary>The moment the report describes: the window's end, else the end of the data.</summary>
     public DateTime AsOf { get; }
 
-    public static ReplayPlan Build(PipelineData data, ReplayWindow window)
+    public static ReplayPlan Build(PipelineData data, ReplayWindow window) => Build(data, window, DataSpan.Of(data));
+
+    /// <summary>The plan, given the data's <paramref name="span"/> (worked out once: the setup needs its start first).</summary>
+    public static ReplayPlan Build(PipelineData data, ReplayWindow window, DataSpan span)
     {
         var all = new List<PipelineEvent>();
         var sequence = 0;
         var withEvents = new HashSet<string>(data.Events?.Select(e => e.OpportunityId) ?? Enumerable.Empty<string>(), StringComparer.OrdinalIgnoreCase);
-        var times = data.Opportunities.Select(o => o.CreatedOn)
-            .Concat(data.Opportunities.Where(o => o.ClosedOn.HasValue).Select(o => o.ClosedOn!.Value))
-            .Concat(data.Events?.Select(e => e.Timestamp) ?? Enumerable.Empty<DateTime>())
-            .ToList();
-        var dataStart = times.Count == 0 ? DateTime.UtcNow.Date : times.Min();
-        var dataEnd = times.Count == 0 ? dataStart : times.Max();
+        var dataStart = span.Start;
+        var dataEnd = span.End;
 
         var derivedFor = 0;
         foreach (var o in data.Opportunities)
@@ -164,5 +163,19 @@ public sealed class ReplayPlan
         }
 
         return move;
+    }
+}
+
+/// <summary>The earliest and latest times of the data: creations, closes and events.</summary>
+public readonly record struct DataSpan(DateTime Start, DateTime End)
+{
+    public static DataSpan Of(PipelineData data)
+    {
+        var times = data.Opportunities.Select(o => o.CreatedOn)
+            .Concat(data.Opportunities.Where(o => o.ClosedOn.HasValue).Select(o => o.ClosedOn!.Value))
+            .Concat(data.Events?.Select(e => e.Timestamp) ?? Enumerable.Empty<DateTime>())
+            .ToList();
+        var start = times.Count == 0 ? DateTime.UtcNow.Date : times.Min();
+        return new DataSpan(start, times.Count == 0 ? start : times.Max());
     }
 }

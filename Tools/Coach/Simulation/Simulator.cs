@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 using Coaching.Core.Opportunities;
 using Coaching.Core.Settings;
 using Coaching.Plugins.EntryPoints;
@@ -68,8 +69,9 @@ public static class Simulator
         }
 
         var settings = options.SettingsJson == null ? null : CoachingSettingsParser.Parse(options.SettingsJson);
-        var plan = ReplayPlan.Build(data, options.Window);
-        hooks?.Starting?.Invoke(plan.Count);
+        // The plan (ordering every event) is built on another core while the emulator is set up, which needs only its start.
+        var span = DataSpan.Of(data);
+        var planning = Task.Run(() => ReplayPlan.Build(data, options.Window, span));
 
         var solutionFolder = SolutionLocator.Find(options.SolutionFolder);
         XrmEmulator emulator;
@@ -84,13 +86,15 @@ public static class Simulator
         }
 
         emulator.Meter.IsRecording = false;
-        emulator.UtcNow = plan.DataStart.Date;
+        emulator.UtcNow = span.Start.Date;
         var defaultJson = ReadDefaultSettings(emulator);
         if (options.SettingsJson != null) emulator.SetEnvironmentVariable(SettingsVariable, defaultJson, options.SettingsJson);
         settings ??= CoachingSettingsParser.Parse(defaultJson ?? CoachingSettings.DefaultJson);
 
         var members = AddUsers(emulator, data);
         var accounts = AddAccounts(emulator, data);
+        var plan = planning.GetAwaiter().GetResult();
+        hooks?.Starting?.Invoke(plan.Count);
         var replayer = new PipelineReplayer(emulator, data, members.ToDictionary(m => m.Name, m => m.Id, StringComparer.OrdinalIgnoreCase), accounts)
         {
             OnApplying = hooks?.OnApplying,
