@@ -175,7 +175,7 @@ public static class SimulateCommand
 
         // The emulator and its store are unreachable now: their memory goes back to the system before the report is
         // rendered, instead of the report's allocations adding to it (10x the sample: the run's peak came from there).
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Simulator.ReturnFreeMemory();
         var simulated = clock.Elapsed;
         ConsoleReport.Render(console, result, verbose);
         var rendered = clock.Elapsed;

@@ -251,7 +251,7 @@ public static class Simulator
     /// the next phase does not need: the peak memory is then the largest phase, not the phases stacked (measured on the
     /// 8,800-deal sample: 314 MB → 283 MB maximum resident, the collections taking about 0.1 s).
     /// </summary>
-    private static void ReturnFreeMemory() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    public static void ReturnFreeMemory() => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>The solution's default value, read as the plugins read it (no current value is set yet).</summary>
     private static string? ReadDefaultSettings(XrmEmulator emulator)
