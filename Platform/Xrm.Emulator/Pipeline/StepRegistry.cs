@@ -50,9 +50,7 @@ public sealed class StepRegistry
             Collect(message, partnerMessage, table, PipelineStage.PreValidation, StepMode.Synchronous),
             Collect(message, partnerMessage, table, PipelineStage.PreOperation, StepMode.Synchronous),
             Collect(message, partnerMessage, table, PipelineStage.PostOperation, StepMode.Synchronous),
-            Collect(message, partnerMessage, table, PipelineStage.PostOperation, StepMode.Asynchronous),
-            Matching(message, partnerMessage, table).Any(s => s.Images.Any(i => i.IsPre)),
-            Matching(message, partnerMessage, table).Any(s => s.Stage == PipelineStage.PostOperation && s.Images.Any(i => i.IsPost)));
+            Collect(message, partnerMessage, table, PipelineStage.PostOperation, StepMode.Asynchronous));
         byPartner.Add(partnerMessage ?? "", steps);
         return steps;
     }
@@ -65,13 +63,6 @@ public sealed class StepRegistry
         if (partnerMessage != null && result.Count > 1) result.Sort(ExecutionOrder);
         return result.ToArray();
     }
-
-    /// <summary>Steps of any stage and mode on the message or its bulk partner for the table.</summary>
-    internal IEnumerable<StepRegistration> Matching(string message, string? partnerMessage, string table) =>
-        Matching(message, table).Concat(partnerMessage == null ? Enumerable.Empty<StepRegistration>() : Matching(partnerMessage, table));
-
-    private IEnumerable<StepRegistration> Matching(string message, string table) =>
-        _byMessage.TryGetValue(message, out var steps) ? steps.Where(s => s.AppliesToTable(table)) : Enumerable.Empty<StepRegistration>();
 
     private void Collect(string message, string table, PipelineStage stage, StepMode mode, List<StepRegistration> into)
     {
@@ -96,15 +87,15 @@ public sealed class StepRegistry
 /// <summary>The synchronous steps of each stage, the asynchronous ones, and whether any has a pre-image or a stage-40 post-image.</summary>
 internal sealed class MessageSteps
 {
-    public MessageSteps(StepRegistration[] preValidation, StepRegistration[] preOperation, StepRegistration[] postOperation,
-        StepRegistration[] asynchronous, bool preImage, bool postImage)
+    public MessageSteps(StepRegistration[] preValidation, StepRegistration[] preOperation, StepRegistration[] postOperation, StepRegistration[] asynchronous)
     {
         PreValidation = preValidation;
         PreOperation = preOperation;
         PostOperation = postOperation;
         Asynchronous = asynchronous;
-        PreImage = preImage;
-        PostImage = postImage;
+        // Steps register at stages 10, 20 and 40 only, so these four lists hold every step of the message and table.
+        PreImage = preValidation.Concat(preOperation).Concat(postOperation).Concat(asynchronous).Any(s => s.Images.Any(i => i.IsPre));
+        PostImage = postOperation.Concat(asynchronous).Any(s => s.Images.Any(i => i.IsPost));
     }
 
     public StepRegistration[] PreValidation { get; }
