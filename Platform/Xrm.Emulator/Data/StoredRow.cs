@@ -69,12 +69,7 @@ public sealed class StoredRow
     /// <summary>The column's value (null when present with null); false when the row has no such column.</summary>
     public bool TryGetValue(string column, out object? value)
     {
-        if (_map.TryGetSlot(column, out var slot) && slot < _values.Length && _values[slot] is { } stored)
-        {
-            value = Read(stored);
-            return true;
-        }
-
+        if (_map.TryGetSlot(column, out var slot)) return TryGetValueAt(slot, out value);
         value = null;
         return false;
     }
@@ -85,7 +80,7 @@ public sealed class StoredRow
     internal ColumnMap Map => _map;
 
     /// <summary>As <see cref="Contains"/>, for a slot of <see cref="Map"/> looked up beforehand (and without reading the value).</summary>
-    internal bool HasValueAt(int slot) => slot < _values.Length && _values[slot] != null;
+    internal bool HasValueAt(int slot) => SlotValue(slot) != null;
 
     /// <summary>As <see cref="TryGetValue"/>, for a slot of <see cref="Map"/> looked up beforehand (no name lookup per row).</summary>
     internal bool TryGetValueAt(int slot, out object? value)

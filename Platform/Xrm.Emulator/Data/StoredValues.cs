@@ -27,6 +27,11 @@ internal sealed class StoredValues
     private readonly string?[] _recentTexts = new string?[16384];
     private readonly string?[] _recentTails = new string?[4096];
 
+    // Made once: a method group would make a delegate per long text stored.
+    private readonly Func<string, string?> _knownTail;
+
+    public StoredValues() => _knownTail = tail => Seen(_recentTails, tail);
+
     /// <summary>
     /// The form of a caller's value the store may keep: the shared instance equal to it, else a private copy
     /// (<see cref="ValueCopier"/>). A value already shared costs no copy.
@@ -76,14 +81,10 @@ internal sealed class StoredValues
             }
 
             case string { Length: >= PackedText.MinLength } text:
-                return PackedText.Pack(text, KnownTail);
+                return PackedText.Pack(text, _knownTail);
             case string text:
-            {
                 // Subjects and stage names repeat across thousands of activities, fit reasons across the deals of an account.
-                var slot = text.GetHashCode() & (_recentTexts.Length - 1);
-                if (_recentTexts[slot] is { } known && string.Equals(known, text, StringComparison.Ordinal)) return known;
-                return _recentTexts[slot] = text;
-            }
+                return Seen(_recentTexts, text) ?? text;
 
             default:
                 return ValueCopier.CopyValue(value);
@@ -91,15 +92,15 @@ internal sealed class StoredValues
     }
 
     /// <summary>
-    /// The kept instance of a long text's lines after its first, when one was seen lately; else null, and this one is
-    /// remembered (a tail seen once is packed with its text, so a text no other row repeats costs no more than before).
+    /// The instance of <paramref name="text"/> kept in <paramref name="recent"/> when it was seen lately; else null, and
+    /// this one is kept. For a long text's tail, null means it is packed with its text, so a text no other row repeats
+    /// costs no more than before.
     /// </summary>
-    private string? KnownTail(string tail)
+    private static string? Seen(string?[] recent, string text)
     {
-        var slot = tail.GetHashCode() & (_recentTails.Length - 1);
-        if (_recentTails[slot] is { } known && string.Equals(known, tail, StringComparison.Ordinal)) return known;
-        _recentTails[slot] = tail;
+        var slot = text.GetHashCode() & (recent.Length - 1);
+        if (recent[slot] is { } known && string.Equals(known, text, StringComparison.Ordinal)) return known;
+        recent[slot] = text;
         return null;
     }
-
 }
