@@ -4,9 +4,9 @@ using System.Security.Cryptography;
 namespace Xrm.Emulator.Data;
 
 /// <summary>
-/// Random (version 4) ids for new records and jobs, as Guid.NewGuid makes them, but from random bytes fetched 256 ids
-/// at a time: Guid.NewGuid asks the OS for 16 bytes on every call, a system call per created row. Single-threaded, as
-/// the store is.
+/// Random (version 4) ids for new records, jobs and operations (correlation and operation ids), as Guid.NewGuid makes
+/// them, but from random bytes fetched 256 ids at a time: Guid.NewGuid asks the OS for 16 bytes on every call, a system
+/// call per created row. Each thread draws from its own bytes.
 /// </summary>
 internal static class RecordIds
 {

@@ -25,7 +25,7 @@ internal sealed class Operation
         Depth = depth;
         CreatedOn = createdOn;
         InputParameters = inputs;
-        CorrelationId = origin.CorrelationId ?? OperationIds.Next();
+        CorrelationId = origin.CorrelationId ?? RecordIds.Next();
     }
 
     public OrganizationRequest Request { get; }
@@ -41,7 +41,7 @@ internal sealed class Operation
 
     public Guid CorrelationId { get; }
 
-    public Guid OperationId { get; } = OperationIds.Next();
+    public Guid OperationId { get; } = RecordIds.Next();
 
     public string Table { get; private set; } = "none";
 
