@@ -37,6 +37,30 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
+    public void The_report_reaches_the_output_in_a_few_writes_not_one_per_table_cell()
+    {
+        // The standard output flushes every write: a report written cell by cell was a system call per cell.
+        var output = new CountingWriter();
+        var root = new RootCommand { SimulateCommand.Create() };
+        var exit = root.Parse(new[] { "simulate" }).Invoke(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        exit.Should().Be(0);
+        output.ToString().Should().Contain(ConsoleReport.IcpTitle);
+        output.Writes.Should().BeLessThan(50, "the report is held and written at once");
+    }
+
+    private sealed class CountingWriter : StringWriter
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(char value) { Writes++; base.Write(value); }
+
+        public override void Write(string? value) { Writes++; base.Write(value); }
+
+        public override void Write(char[] buffer, int index, int count) { Writes++; base.Write(buffer, index, count); }
+    }
+
+    [Fact]
     public void The_report_option_writes_a_self_contained_html_page_with_the_agenda_and_charts()
     {
         var path = Path.Combine(Path.GetTempPath(), "coach-tests", Guid.NewGuid().ToString("N"), "report.html");

@@ -55,6 +55,12 @@ internal static class CommandConsole
         return console;
     }
 
+    /// <summary>
+    /// Until disposed, what the console writes is held and then written at once. The standard output flushes every write,
+    /// and Spectre writes a table cell by cell: a large report was a hundred thousand system calls.
+    /// </summary>
+    public static IDisposable Buffered(IAnsiConsole console) => new HeldOutput(console);
+
     /// <summary>A line that must not wrap (it ends in a path to copy), whatever the console's width.</summary>
     public static void Unwrapped(IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
 
@@ -71,6 +77,37 @@ internal static class CommandConsole
         else
         {
             error.WriteLine("error: " + message);
+        }
+    }
+
+    private sealed class HeldOutput : IAnsiConsoleOutput, IDisposable
+    {
+        private readonly IAnsiConsole _console;
+        private readonly IAnsiConsoleOutput _target;
+        private readonly int _width;
+        private readonly StringWriter _held = new StringWriter();
+
+        public HeldOutput(IAnsiConsole console)
+        {
+            _console = console;
+            _target = console.Profile.Out;
+            _width = console.Profile.Width;
+            console.Profile.Out = this;
+            console.Profile.Width = _width; // setting Out forgets a width chosen for redirected output
+        }
+
+        public TextWriter Writer => _held;
+        public bool IsTerminal => _target.IsTerminal;
+        public int Width => _target.Width;
+        public int Height => _target.Height;
+        public void SetEncoding(System.Text.Encoding encoding) => _target.SetEncoding(encoding);
+
+        public void Dispose()
+        {
+            _console.Profile.Out = _target;
+            _console.Profile.Width = _width;
+            _target.Writer.Write(_held.ToString());
+            _target.Writer.Flush();
         }
     }
 }

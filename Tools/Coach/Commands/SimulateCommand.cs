@@ -177,7 +177,7 @@ public static class SimulateCommand
         // rendered, instead of the report's allocations adding to it (10x the sample: the run's peak came from there).
         Simulator.ReturnFreeMemory();
         var simulated = clock.Elapsed;
-        ConsoleReport.Render(console, result, verbose);
+        using (CommandConsole.Buffered(console)) ConsoleReport.Render(console, result, verbose);
         var rendered = clock.Elapsed;
         if (reportPath != null)
         {
