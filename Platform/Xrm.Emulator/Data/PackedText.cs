@@ -31,20 +31,26 @@ internal sealed class PackedText
         _sharedTail = sharedTail;
     }
 
+    /// <summary>The kept instance of <paramref name="text"/>'s characters from <paramref name="from"/> on, or null.</summary>
+    public delegate string? TailLookup(string text, int from);
+
     /// <summary>
     /// The packed form of <paramref name="text"/>, or the text itself when UTF-8 cannot hold it exactly (a lone surrogate).
     /// Generated texts often differ only in their first line (a task's description names its deal, then lists the same
     /// questions): when <paramref name="knownTail"/> has the text from its first line break on, that instance is kept
     /// and only the first line is packed.
     /// </summary>
-    public static object Pack(string text, Func<string, string?> knownTail)
+    public static object Pack(string text, TailLookup knownTail)
     {
         try
         {
             var lineBreak = text.IndexOf('\n');
-            if (lineBreak >= 0 && text.Length - lineBreak >= MinSharedTail && knownTail(text.Substring(lineBreak)) is { } tail)
+            if (lineBreak >= 0 && text.Length - lineBreak >= MinSharedTail && knownTail(text, lineBreak) is { } tail)
             {
-                return new PackedText(Strict.GetBytes(text.Substring(0, lineBreak)), tail);
+                var head = text.AsSpan(0, lineBreak);
+                var utf8 = new byte[Strict.GetByteCount(head)];
+                Strict.GetBytes(head, utf8);
+                return new PackedText(utf8, tail);
             }
 
             return new PackedText(Strict.GetBytes(text), null);
@@ -55,5 +61,14 @@ internal sealed class PackedText
         }
     }
 
-    public override string ToString() => _sharedTail == null ? Strict.GetString(_utf8) : Strict.GetString(_utf8) + _sharedTail;
+    public override string ToString()
+    {
+        if (_sharedTail == null) return Strict.GetString(_utf8);
+        // Decoded straight into the whole text: no intermediate string for the first line.
+        return string.Create(Strict.GetCharCount(_utf8) + _sharedTail.Length, this, static (chars, packed) =>
+        {
+            var written = Strict.GetChars(packed._utf8, chars);
+            packed._sharedTail.AsSpan().CopyTo(chars.Slice(written));
+        });
+    }
 }

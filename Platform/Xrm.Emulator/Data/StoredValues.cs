@@ -20,6 +20,10 @@ internal sealed class StoredValues
     // By id alone (a Guid hashes far cheaper than a tuple with two strings); a reference with another table or name for
     // the same id takes the slot over, rows holding the former instance keep it.
     private readonly Dictionary<Guid, EntityReference> _references = new();
+
+    // The references stored lately, by id hash: a row's owner, deal or session was most often just stored by another
+    // row, and this small table answers without touching the large dictionary's memory.
+    private readonly EntityReference?[] _recentReferences = new EntityReference?[4096];
     private readonly Dictionary<int, OptionSetValue> _options = new();
     private readonly object?[] _recentDates = new object?[1024];
     private readonly object?[] _recentIds = new object?[1024];
@@ -28,9 +32,9 @@ internal sealed class StoredValues
     private readonly string?[] _recentTails = new string?[4096];
 
     // Made once: a method group would make a delegate per long text stored.
-    private readonly Func<string, string?> _knownTail;
+    private readonly PackedText.TailLookup _knownTail;
 
-    public StoredValues() => _knownTail = tail => Seen(_recentTails, tail);
+    public StoredValues() => _knownTail = KnownTail;
 
     /// <summary>
     /// The form of a caller's value the store may keep: the shared instance equal to it, else a private copy
@@ -41,16 +45,19 @@ internal sealed class StoredValues
         switch (value)
         {
             case EntityReference reference: // kept: logical name, id and name only
-                if (_references.TryGetValue(reference.Id, out var shared)
-                    && string.Equals(shared.LogicalName, reference.LogicalName, StringComparison.Ordinal)
-                    && string.Equals(shared.Name, reference.Name, StringComparison.Ordinal))
+            {
+                var slot = reference.Id.GetHashCode() & (_recentReferences.Length - 1);
+                if (_recentReferences[slot] is { } recent && recent.Id == reference.Id && SameNames(recent, reference)) return recent;
+                if (_references.TryGetValue(reference.Id, out var shared) && SameNames(shared, reference))
                 {
-                    return shared;
+                    return _recentReferences[slot] = shared;
                 }
 
                 var copy = (EntityReference)ValueCopier.CopyValue(reference)!;
                 _references[reference.Id] = copy;
-                return copy;
+                return _recentReferences[slot] = copy;
+            }
+
             case OptionSetValue option:
                 if (_options.TryGetValue(option.Value, out var sharedOption)) return sharedOption;
                 sharedOption = new OptionSetValue(option.Value);
@@ -84,23 +91,36 @@ internal sealed class StoredValues
                 return PackedText.Pack(text, _knownTail);
             case string text:
                 // Subjects and stage names repeat across thousands of activities, fit reasons across the deals of an account.
-                return Seen(_recentTexts, text) ?? text;
+                return Seen(_recentTexts, text.AsSpan(), out var textSlot) ?? (_recentTexts[textSlot] = text);
 
             default:
                 return ValueCopier.CopyValue(value);
         }
     }
 
+    private static bool SameNames(EntityReference shared, EntityReference reference) =>
+        string.Equals(shared.LogicalName, reference.LogicalName, StringComparison.Ordinal)
+        && string.Equals(shared.Name, reference.Name, StringComparison.Ordinal);
+
     /// <summary>
     /// The instance of <paramref name="text"/> kept in <paramref name="recent"/> when it was seen lately; else null, and
-    /// this one is kept. For a long text's tail, null means it is packed with its text, so a text no other row repeats
-    /// costs no more than before.
+    /// <paramref name="slot"/> is where the caller keeps its own instance.
     /// </summary>
-    private static string? Seen(string?[] recent, string text)
+    private static string? Seen(string?[] recent, ReadOnlySpan<char> text, out int slot)
     {
-        var slot = text.GetHashCode() & (recent.Length - 1);
-        if (recent[slot] is { } known && string.Equals(known, text, StringComparison.Ordinal)) return known;
-        recent[slot] = text;
+        slot = string.GetHashCode(text) & (recent.Length - 1);
+        return recent[slot] is { } known && text.SequenceEqual(known.AsSpan()) ? known : null;
+    }
+
+    /// <summary>
+    /// The kept instance of <paramref name="text"/> from <paramref name="from"/> on when another row had that tail lately;
+    /// else null, and the tail is kept for the next rows. Null means the tail is packed with its text, so a text no other
+    /// row repeats costs no more than before; a repeated tail costs no copy.
+    /// </summary>
+    private string? KnownTail(string text, int from)
+    {
+        if (Seen(_recentTails, text.AsSpan(from), out var slot) is { } known) return known;
+        _recentTails[slot] = text.Substring(from);
         return null;
     }
 }
