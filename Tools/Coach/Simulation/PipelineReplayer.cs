@@ -133,9 +133,10 @@ public sealed class PipelineReplayer
 
     public void Apply(PipelineEvent e)
     {
+        LiveOpportunity? existing = null;
         if (e.Kind != EventKind.Created)
         {
-            if (!_live.TryGetValue(e.OpportunityId, out var existing))
+            if (!_live.TryGetValue(e.OpportunityId, out existing))
             {
                 Skipped.Add(new InputIssue(e.File, e.Line, $"{e.KindName} on '{e.OpportunityId}' not applied: the opportunity was not created (see its opportunities.csv row)"));
                 return;
@@ -153,19 +154,19 @@ public sealed class PipelineReplayer
         OnApplying?.Invoke(e, _emulator.UtcNow);
         try
         {
-            Perform(e);
+            Perform(e, existing);
             Applied++;
         }
         catch (Exception ex) when (IsPlatformRefusal(ex, out var message, out var byPlugin))
         {
-            var live = _live.TryGetValue(e.OpportunityId, out var l) ? l : null;
-            var record = new ReplayRecord(e, live, message, byPlugin);
+            var record = new ReplayRecord(e, existing ?? (_live.TryGetValue(e.OpportunityId, out var created) ? created : null), message, byPlugin);
             if (e.Kind == EventKind.StageChange && byPlugin) Blocked.Add(record);
             else Refused.Add(record);
         }
     }
 
-    private void Perform(PipelineEvent e)
+    /// <param name="live">The deal, found by <see cref="Apply"/>; null for a creation.</param>
+    private void Perform(PipelineEvent e, LiveOpportunity? live)
     {
         switch (e.Kind)
         {
@@ -173,20 +174,20 @@ public sealed class PipelineReplayer
                 Create(_rows[e.OpportunityId]);
                 break;
             case EventKind.StageChange:
-                MoveStage(_live[e.OpportunityId], e.Stage!.Value);
+                MoveStage(live!, e.Stage!.Value);
                 break;
             case EventKind.GoalSet:
-                UpdateOpportunity(_live[e.OpportunityId], OpportunityTable.NextInteractionGoal, e.Value);
+                UpdateOpportunity(live!, OpportunityTable.NextInteractionGoal, e.Value);
                 break;
             case EventKind.InteractionScheduled:
-                Schedule(_live[e.OpportunityId], e.Date!.Value);
+                Schedule(live!, e.Date!.Value);
                 break;
             case EventKind.InteractionCompleted:
-                Complete(_live[e.OpportunityId], e.Value);
+                Complete(live!, e.Value);
                 break;
             case EventKind.Won:
             case EventKind.Lost:
-                Close(_live[e.OpportunityId], e.Kind == EventKind.Won ? OpportunityState.Won : OpportunityState.Lost);
+                Close(live!, e.Kind == EventKind.Won ? OpportunityState.Won : OpportunityState.Lost);
                 break;
         }
     }
