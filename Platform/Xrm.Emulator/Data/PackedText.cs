@@ -47,10 +47,7 @@ internal sealed class PackedText
             var lineBreak = text.IndexOf('\n');
             if (lineBreak >= 0 && text.Length - lineBreak >= MinSharedTail && knownTail(text, lineBreak) is { } tail)
             {
-                var head = text.AsSpan(0, lineBreak);
-                var utf8 = new byte[Strict.GetByteCount(head)];
-                Strict.GetBytes(head, utf8);
-                return new PackedText(utf8, tail);
+                return new PackedText(Strict.GetBytes(text, 0, lineBreak), tail);
             }
 
             return new PackedText(Strict.GetBytes(text), null);
