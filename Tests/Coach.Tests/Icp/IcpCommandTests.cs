@@ -32,6 +32,19 @@ public sealed class IcpCommandTests : IDisposable
         "Mystery Co,,,,Germany");
 
     [Fact]
+    public void The_table_of_every_account_reaches_the_output_in_a_few_writes_not_one_per_cell()
+    {
+        var output = new CountingWriter();
+        var root = new System.CommandLine.RootCommand { IcpCommand.Create() };
+        var exit = root.Parse(new[] { "icp", "--accounts", Accounts(), "--all" })
+            .Invoke(new System.CommandLine.InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        exit.Should().Be(0);
+        output.ToString().Should().Contain("Acme Wholesale").And.Contain("Mystery Co");
+        output.Writes.Should().BeLessThan(20, "the report is held and written at once");
+    }
+
+    [Fact]
     public void Without_a_deal_size_the_score_is_the_accounts_own_fit()
     {
         var result = IcpScoring.Score(Accounts(), CoachingSettings.Default, dealSize: null);

@@ -49,17 +49,6 @@ public sealed class SimulateCommandTests
         output.Writes.Should().BeLessThan(50, "the report is held and written at once");
     }
 
-    private sealed class CountingWriter : StringWriter
-    {
-        public int Writes { get; private set; }
-
-        public override void Write(char value) { Writes++; base.Write(value); }
-
-        public override void Write(string? value) { Writes++; base.Write(value); }
-
-        public override void Write(char[] buffer, int index, int count) { Writes++; base.Write(buffer, index, count); }
-    }
-
     [Fact]
     public void The_report_option_writes_a_self_contained_html_page_with_the_agenda_and_charts()
     {

@@ -123,7 +123,7 @@ public static class IcpCommand
             return ExitCodes.InputUnusable;
         }
 
-        Render(console, result, accountsPath ?? "bundled sample accounts.csv", settingsPath ?? "solution default", dealSize, all);
+        using (CommandConsole.Buffered(console)) Render(console, result, accountsPath ?? "bundled sample accounts.csv", settingsPath ?? "solution default", dealSize, all);
         if (csvPath != null)
         {
             if (!InputOptions.TryWrite("--csv", csvPath, path => IcpScoring.WriteCsv(result, path), out var writeProblem))
