@@ -84,16 +84,13 @@ internal static class CommandConsole
     {
         private readonly IAnsiConsole _console;
         private readonly IAnsiConsoleOutput _target;
-        private readonly int _width;
         private readonly StringWriter _held = new StringWriter();
 
         public HeldOutput(IAnsiConsole console)
         {
             _console = console;
             _target = console.Profile.Out;
-            _width = console.Profile.Width;
             console.Profile.Out = this;
-            console.Profile.Width = _width; // setting Out forgets a width chosen for redirected output
         }
 
         public TextWriter Writer => _held;
@@ -105,7 +102,6 @@ internal static class CommandConsole
         public void Dispose()
         {
             _console.Profile.Out = _target;
-            _console.Profile.Width = _width;
             _target.Writer.Write(_held.ToString());
             _target.Writer.Flush();
         }
